@@ -1,0 +1,88 @@
+/**
+ * Step 0: turning whatever a page hands us into exactly one credential object. Never throws.
+ */
+import { describe, fetchBytes, type NetOptions } from '../net.js';
+import type { Code } from '../result.js';
+import { fromObject, isObject, parseJson, type JsonLimits, type JsonObject } from './json.js';
+
+export type CredentialInput = string | URL | Uint8Array | ArrayBuffer | Blob | Record<string, unknown>;
+
+export type Loaded =
+  | { ok: true; credential: JsonObject; source: { kind: 'url' | 'text' | 'object' | 'bytes'; url?: string } }
+  | { ok: false; code: Code; message: string };
+
+export interface LoadOptions extends JsonLimits {
+  net: NetOptions;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+export async function loadInput(input: unknown, opts: LoadOptions): Promise<Loaded> {
+  if (input instanceof URL) return loadUrl(input.href, opts);
+  if (typeof input === 'string') {
+    const text = input.trim();
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/\s/.test(text)) return loadUrl(text, opts);
+    return fromText(text, 'text', opts);
+  }
+  if (input instanceof Uint8Array) return fromBytes(input, 'bytes', opts);
+  if (input instanceof ArrayBuffer) return fromBytes(new Uint8Array(input), 'bytes', opts);
+  if (typeof Blob !== 'undefined' && input instanceof Blob) {
+    if (input.size > opts.net.maxBytes) return { ok: false, code: 'too-large', message: `The file is larger than the ${opts.net.maxBytes} byte cap.` };
+    try {
+      return fromBytes(new Uint8Array(await input.arrayBuffer()), 'bytes', opts);
+    } catch {
+      return { ok: false, code: 'unrecognised-input', message: 'The file could not be read.' };
+    }
+  }
+  if (isObject(input)) return toCredential(fromObject(input, opts), 'object');
+  return {
+    ok: false,
+    code: 'unrecognised-input',
+    message: `Expected a URL, JSON text, a credential object or the bytes of a badge, not ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`,
+  };
+}
+
+async function loadUrl(url: string, opts: LoadOptions): Promise<Loaded> {
+  const fetched = await fetchBytes(url, opts.net);
+  if (!fetched.ok) return { ok: false, code: fetched.code, message: `The credential could not be loaded: ${fetched.message}` };
+  const loaded = fromBytes(fetched.bytes, 'url', opts);
+  if (loaded.ok) loaded.source.url = fetched.url;
+  else loaded.message = `${describe(url)}: ${loaded.message}`;
+  return loaded;
+}
+
+function fromBytes(bytes: Uint8Array, kind: 'url' | 'bytes', opts: LoadOptions): Loaded {
+  if (bytes.byteLength > opts.net.maxBytes) return { ok: false, code: 'too-large', message: `The input is larger than the ${opts.net.maxBytes} byte cap.` };
+  if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    return { ok: false, code: 'unsupported-input', message: 'Baked PNG badges are not supported yet.' };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '').trim();
+  } catch {
+    return { ok: false, code: 'unrecognised-input', message: 'The bytes are neither a PNG nor UTF-8 text.' };
+  }
+  return fromText(text, kind, opts);
+}
+
+function fromText(text: string, kind: 'url' | 'text' | 'bytes', opts: LoadOptions): Loaded {
+  if (text.startsWith('{') || text.startsWith('[')) return toCredential(parseJson(text, opts), kind);
+  if (COMPACT_JWS.test(text)) {
+    return { ok: false, code: 'unsupported-input', message: 'VC-JWT credentials (compact JWS) are not supported yet.' };
+  }
+  if (text.startsWith('<')) {
+    return /<svg[\s>]/i.test(text.slice(0, 4096)) || /openbadges:credential/i.test(text)
+      ? { ok: false, code: 'unsupported-input', message: 'Baked SVG badges are not supported yet.' }
+      : { ok: false, code: 'unrecognised-input', message: 'The input is markup, not a credential.' };
+  }
+  return { ok: false, code: 'unrecognised-input', message: 'The input is neither a URL, JSON, nor a known credential encoding.' };
+}
+
+function toCredential(parsed: ReturnType<typeof parseJson>, kind: 'url' | 'text' | 'object' | 'bytes'): Loaded {
+  if (!parsed.ok) return parsed;
+  if (!isObject(parsed.value)) {
+    return { ok: false, code: 'not-a-credential', message: `The JSON is ${Array.isArray(parsed.value) ? 'an array' : `a ${typeof parsed.value}`}, not a credential object.` };
+  }
+  return { ok: true, credential: parsed.value, source: { kind } };
+}

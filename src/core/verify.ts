@@ -1,0 +1,102 @@
+/**
+ * verifyCredential: the whole pipeline, from whatever a page hands us to a plain result. Never throws, never hangs:
+ * every request has a timeout and a size cap, and any unexpected error becomes a check that could not run.
+ */
+import { CHECK_IDS, CODES, verdictOf, type Check, type CheckId, type VerificationResult } from './result.js';
+import { loadInput, type CredentialInput } from './load/input.js';
+import type { JsonObject } from './load/json.js';
+import { checkFormat } from './checks/format.js';
+import { checkSignature } from './checks/signature.js';
+import { checkValidity, parseDateTime } from './checks/validity.js';
+import { checkStatus } from './checks/status.js';
+import { checkSchema } from './checks/schema.js';
+import { buildView, identifierOf } from './view.js';
+import { errorText, type FetchLike, type NetOptions } from './net.js';
+
+export interface VerifyOptions {
+  /** The fetch used for every request (credential, DID documents, key documents). Default: globalThis.fetch. */
+  fetch?: FetchLike;
+  /** The clock: a Date, an ISO date-time, or a function returning the current time. Default: the current time. */
+  now?: Date | string | (() => Date);
+  /** Cancels verification; the result then says so. */
+  signal?: AbortSignal;
+  /** Extra JSON-LD contexts to trust, by URL (never fetched). */
+  contexts?: Record<string, object>;
+  /** Milliseconds a request may take. Default 10 000. */
+  timeoutMs?: number;
+  /** Bytes a fetched document may have. Default 2 MB. */
+  maxBytes?: number;
+  /** Clock skew allowed on the validity window, in milliseconds. Default 5 minutes. */
+  clockSkewMs?: number;
+}
+
+export const DEFAULTS = { timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024, clockSkewMs: 5 * 60_000, maxDepth: 64 } as const;
+
+export async function verifyCredential(input: CredentialInput | unknown, options: VerifyOptions = {}): Promise<VerificationResult> {
+  try {
+    return await run(input, options);
+  } catch (error) {
+    // Nothing below is expected to throw; this keeps the promise of a result if something does.
+    return finish([{ id: 'format', outcome: 'indeterminate', code: 'internal-error', message: `Verification could not run: ${errorText(error)}.` }]);
+  }
+}
+
+async function run(input: unknown, options: VerifyOptions): Promise<VerificationResult> {
+  const now = clock(options.now);
+  if (!now) return finish([{ id: 'format', outcome: 'indeterminate', code: 'internal-error', message: 'options.now is not a valid date.' }]);
+  const fetch = options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined);
+  const net: NetOptions = {
+    fetch: fetch ?? (() => Promise.reject(new Error('no fetch is available'))),
+    signal: options.signal,
+    timeoutMs: positive(options.timeoutMs, DEFAULTS.timeoutMs),
+    maxBytes: positive(options.maxBytes, DEFAULTS.maxBytes),
+  };
+  const extraContexts = new Map(Object.entries(options.contexts ?? {}).filter(([url, ctx]) => typeof url === 'string' && ctx && typeof ctx === 'object'));
+
+  const loaded = await loadInput(input, { net, maxChars: net.maxBytes, maxDepth: DEFAULTS.maxDepth });
+  if (!loaded.ok) return finish([{ id: 'format', outcome: loaded.code === 'aborted' || loaded.code === 'unsupported-input' ? 'indeterminate' : 'failed', code: loaded.code, message: loaded.message }]);
+  const credential = loaded.credential;
+
+  const format = checkFormat(credential, new Set(extraContexts.keys()));
+  if (!format.facts) return finish([format.check], credential);
+  const { facts } = format;
+
+  const signature = await checkSignature(credential, facts.issuerId, { net, documents: new Map() }, extraContexts);
+  if (options.signal?.aborted) return finish([format.check, { id: 'signature', outcome: 'indeterminate', code: 'aborted', message: CODES.aborted }], credential);
+  const checks: Check[] = [signature.malformed ?? format.check, signature.check];
+  checks.push(checkValidity(credential, facts.version, now, positive(options.clockSkewMs, DEFAULTS.clockSkewMs)));
+  checks.push(checkStatus(credential), checkSchema(credential));
+  const verifiedIdentifier = signature.signer ? identifierOf(signature.signer) : undefined;
+  return finish(checks, credential, buildView(credential, verifiedIdentifier));
+}
+
+/** Completes the list so every check id appears once, in order: checks that did not run say why. */
+function finish(checks: Check[], credential?: JsonObject, view?: VerificationResult['view']): VerificationResult {
+  const byId = new Map<CheckId, Check>(checks.map((c) => [c.id, c]));
+  const all = CHECK_IDS.map(
+    (id) => byId.get(id) ?? { id, outcome: 'skipped' as const, code: 'not-run' as const, message: 'Not run: an earlier check could not complete.' },
+  );
+  return {
+    verdict: verdictOf(all),
+    checks: all,
+    ...(credential ? { credential } : {}),
+    ...(view ? { view } : credential ? { view: safeView(credential) } : {}),
+  };
+}
+
+function safeView(credential: JsonObject): VerificationResult['view'] {
+  try {
+    return buildView(credential);
+  } catch {
+    return undefined;
+  }
+}
+
+function clock(now: VerifyOptions['now']): Date | undefined {
+  const value = typeof now === 'function' ? now() : now === undefined ? new Date() : typeof now === 'string' ? new Date(parseDateTime(now) ?? Number.NaN) : now;
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}

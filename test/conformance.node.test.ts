@@ -1,0 +1,195 @@
+/**
+ * Conformance: every credential in ../shared/vectors/MANIFEST.json through verifyCredential, with an offline fetch
+ * and the manifest's clock. Each vector's expectation is turned into assertions on the checks this version covers;
+ * vectors that need later work (VC-JWT, baked images, status lists, other cryptosuites) are counted as pending and
+ * still asserted never to verify. Where this project deliberately judges a vector differently from its source, the
+ * deviation and its reason are listed below and printed in the table.
+ */
+import { expect } from 'chai';
+import { verifyCredential } from '../src/core/index.js';
+import type { Check, CheckId, VerificationResult } from '../src/core/result.js';
+import { exampleContexts, hasVectors, loadManifest, readVector, vectorFetch, type ManifestEntry } from './support/vectors.js';
+
+type Kind = 'as-expected' | 'deviation' | 'pending';
+
+interface Expectation {
+  kind: Kind;
+  reason?: string;
+  assert: (r: VerificationResult) => void;
+}
+
+const check = (r: VerificationResult, id: CheckId): Check => r.checks.find((c) => c.id === id)!;
+const outcome = (r: VerificationResult, id: CheckId) => {
+  const c = check(r, id);
+  return `${c.outcome}:${c.code}`;
+};
+
+/** Vectors this project judges differently from their source, with the reason. */
+const DEVIATIONS: Record<string, { reason: string; assert: (r: VerificationResult) => void }> = {
+  '1edtech/dcpv/ob30/simple-eddsa-2022.json': {
+    reason: 'eddsa-2022 (the pre-standard name of eddsa-rdfc-2022) is accepted, as the project issue requires; the proof is valid',
+    assert: (r) => expect(r.verdict).to.equal('verified'),
+  },
+  '1edtech/ob-spec-examples/legacy-build-2023-09/02-sample-openbadgecredential.eddsa-2022.json': {
+    reason: 'eddsa-2022 accepted (see above)',
+    assert: (r) => expect(r.verdict).to.equal('verified'),
+  },
+  '1edtech/dcpv/ob30/simple-did-key-method.json': {
+    reason: 'issuer is a urn:uuid while the signing key is a did:key: the key does not belong to the issuer',
+    assert: (r) => expect(outcome(r, 'signature')).to.equal('failed:issuer-mismatch'),
+  },
+  '1edtech/dcpv/clr20/complex.json': {
+    reason: 'issuer is a urn:uuid while the signing key is a did:key: the key does not belong to the issuer',
+    assert: (r) => expect(outcome(r, 'signature')).to.equal('failed:issuer-mismatch'),
+  },
+  '1edtech/dcpv/clr20/simple_v1.json': {
+    reason: 'the key is a urn:uuid verification method; a urn:uuid cannot be resolved to a key (the validator derives it from the fragment, which proves nothing)',
+    assert: (r) => expect(outcome(r, 'signature')).to.equal('failed:key-not-found'),
+  },
+  '1edtech/dcpv/clr20/simple-noproof.json': {
+    reason: 'uses the draft CLR context https://dc.imsglobal.org/draft/clr/v2p0/context, which is not pinned: rejected at format before the missing proof',
+    assert: (r) => expect(outcome(r, 'format')).to.equal('failed:unknown-context'),
+  },
+  '1edtech/dcpv/ob30/endorsement-err-schema-status-refresh.json': {
+    reason: 'expected malformed by schema; its signature already fails (schema validation comes with the status/schema issue)',
+    assert: (r) => expect(outcome(r, 'signature')).to.equal('failed:invalid-signature'),
+  },
+};
+
+const PENDING_FORMATS: [RegExp, string][] = [
+  [/vc-jwt/, 'VC-JWT and baked images (issue 3)'],
+  [/^baked-/, 'VC-JWT and baked images (issue 3)'],
+];
+const UNSUPPORTED_SUITES = /ecdsa-rdfc-2019|ecdsa-jcs-2019|ecdsa-sd-2023|eddsa-jcs-2022/;
+const STATUS_OUTCOMES = ['revoked', 'status-list-unavailable', 'status-list-invalid'];
+
+function expectationFor(entry: ManifestEntry, credential: Record<string, unknown> | undefined): Expectation {
+  const expected = entry.expected ?? [];
+  const format = entry.format ?? '';
+  const deviation = DEVIATIONS[entry.file];
+  if (deviation) return { kind: 'deviation', reason: deviation.reason, assert: deviation.assert };
+  for (const [pattern, reason] of PENDING_FORMATS) {
+    if (pattern.test(format)) {
+      return { kind: 'pending', reason, assert: (r) => { expect(r.verdict).to.not.equal('verified'); expect(outcome(r, 'format')).to.equal('indeterminate:unsupported-input'); } };
+    }
+  }
+  if (UNSUPPORTED_SUITES.test(format) && !/eddsa-rdfc-2022|Ed25519Signature2020/.test(format)) {
+    return { kind: 'pending', reason: 'ECDSA and JCS cryptosuites (not in scope yet)', assert: (r) => { expect(r.verdict).to.not.equal('verified'); expect(check(r, 'signature').code).to.equal('unsupported-proof'); } };
+  }
+  if (entry.observed?.match === 'not-verifiable-offline') {
+    return { kind: 'pending', reason: 'needs documents that are not stored offline', assert: (r) => expect(r.verdict).to.not.equal('verified') };
+  }
+  if ((entry.observed?.outcome ?? []).includes('issuer-mismatch') && expected.includes('valid')) {
+    return {
+      kind: 'deviation',
+      reason: 'the proof is valid but the key is not controlled by the issuer; this verifier binds keys to issuers',
+      assert: (r) => expect(outcome(r, 'signature')).to.equal('failed:issuer-mismatch'),
+    };
+  }
+  const hasStatus = credential !== undefined && credential.credentialStatus !== undefined;
+  const statusPending = hasStatus || expected.some((e) => STATUS_OUTCOMES.includes(e));
+  const asserts: ((r: VerificationResult) => void)[] = [];
+  const expectPassed = (id: CheckId) => asserts.push((r) => expect(outcome(r, id), id).to.equal('passed:ok'));
+  for (const e of expected) {
+    switch (e) {
+      case 'valid':
+        expectPassed('format');
+        expectPassed('signature');
+        expectPassed('validity');
+        if (!statusPending) asserts.push((r) => expect(r.verdict).to.equal('verified'));
+        break;
+      case 'invalid-signature':
+        asserts.push((r) => expect(outcome(r, 'signature')).to.equal('failed:invalid-signature'));
+        break;
+      case 'expired':
+        asserts.push((r) => expect(outcome(r, 'validity')).to.equal('failed:expired'));
+        break;
+      case 'not-yet-valid':
+        asserts.push((r) => expect(outcome(r, 'validity')).to.equal('failed:not-yet-valid'));
+        break;
+      case 'no-proof':
+        asserts.push((r) => expect(outcome(r, 'signature')).to.equal('failed:no-proof'));
+        break;
+      case 'malformed':
+        asserts.push((r) => expect(check(r, 'format').outcome).to.equal('failed'));
+        break;
+      case 'unresolvable-key':
+        asserts.push((r) => expect(outcome(r, 'signature')).to.be.oneOf(['failed:key-not-found', 'failed:unsupported-key-type', 'indeterminate:key-unreachable']));
+        break;
+      case 'revoked':
+      case 'status-list-unavailable':
+      case 'status-list-invalid':
+        // The status itself is checked by a later version; everything before it must hold.
+        if (!expected.includes('invalid-signature')) expectPassed('signature');
+        break;
+      default:
+        throw new Error(`No rule for expected outcome ${e}`);
+    }
+  }
+  if (statusPending) asserts.push((r) => expect(outcome(r, 'status')).to.equal('indeterminate:status-unsupported'));
+  if (!expected.includes('valid')) asserts.push((r) => expect(r.verdict).to.not.equal('verified'));
+  return {
+    kind: statusPending ? 'pending' : 'as-expected',
+    ...(statusPending ? { reason: 'status lists (issue 4); signature and dates asserted' } : {}),
+    assert: (r) => asserts.forEach((a) => a(r)),
+  };
+}
+
+describe('conformance: public vectors in ../shared/vectors', function () {
+  if (!hasVectors) {
+    it('runs where ../shared/vectors exists (not found here: conformance vectors skipped)', function () {
+      console.log('  conformance: ../shared/vectors not found; the vector suite did not run.');
+      this.skip();
+    });
+    return;
+  }
+  const manifest = loadManifest();
+  const fetch = vectorFetch(manifest);
+  const contexts = exampleContexts();
+  const credentials = manifest.files.filter((f) => f.kind === 'credential');
+  const table = new Map<string, Record<Kind | 'mismatch', number>>();
+  const deviations: string[] = [];
+  const pendingReasons = new Map<string, number>();
+
+  for (const entry of credentials) {
+    it(`${entry.file} (${(entry.expected ?? []).join('+')})`, async function () {
+      const bytes = readVector(entry.file);
+      let credential: Record<string, unknown> | undefined;
+      try {
+        credential = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+      } catch {
+        credential = undefined;
+      }
+      const expectation = expectationFor(entry, credential);
+      const result = await verifyCredential(bytes, { fetch, now: manifest.generated, contexts });
+      const key = (entry.expected ?? []).join('+');
+      const row = table.get(key) ?? { 'as-expected': 0, deviation: 0, pending: 0, mismatch: 0 };
+      table.set(key, row);
+      try {
+        expectation.assert(result);
+        row[expectation.kind]++;
+        if (expectation.kind === 'deviation') deviations.push(`${entry.file}: ${expectation.reason}`);
+        if (expectation.kind === 'pending') pendingReasons.set(expectation.reason!, (pendingReasons.get(expectation.reason!) ?? 0) + 1);
+      } catch (error) {
+        row.mismatch++;
+        throw new Error(`${(error as Error).message}\n  observed: ${result.verdict}; ${result.checks.map((c) => `${c.id}=${c.outcome}:${c.code}`).join(' ')}\n  ${result.checks.find((c) => c.outcome === 'failed')?.message ?? ''}`);
+      }
+    });
+  }
+
+  after(function () {
+    const rows = [...table.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const pad = (s: string | number, n: number) => String(s).padEnd(n);
+    const lines = [
+      '',
+      '  Conformance (expected outcome per source -> observed)',
+      `  ${pad('expected', 28)}${pad('vectors', 9)}${pad('as expected', 13)}${pad('deviation', 11)}${pad('pending', 9)}mismatch`,
+      ...rows.map(([k, r]) => `  ${pad(k, 28)}${pad(r['as-expected'] + r.deviation + r.pending + r.mismatch, 9)}${pad(r['as-expected'], 13)}${pad(r.deviation, 11)}${pad(r.pending, 9)}${r.mismatch}`),
+      `  pending (asserted never verified, full check in a later issue): ${[...pendingReasons.entries()].map(([k, v]) => `${v} ${k}`).join('; ')}`,
+      `  deviations (${deviations.length}):`,
+      ...deviations.map((d) => `    - ${d}`),
+      '',
+    ];
+    console.log(lines.join('\n'));
+  });
+});
