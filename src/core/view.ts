@@ -97,6 +97,7 @@ function result(r: JsonValue): ResultView | undefined {
 }
 
 const defined = <T>(x: T | undefined): x is T => x !== undefined;
+const nonEmpty = <T>(items: T[]): T[] | undefined => (items.length ? items : undefined);
 
 export function buildView(credential: JsonObject, verifiedIdentifier?: string): BadgeView {
   const credentialTypes = types(credential.type);
@@ -127,10 +128,9 @@ export function buildView(credential: JsonObject, verifiedIdentifier?: string): 
         criteria: text(criteria?.narrative),
         criteriaUrl: httpsUrl(criteria?.id),
         achievementType: text(achievementRaw.achievementType),
-        tags: types(achievementRaw.tag).map((t) => text(t)).filter(defined),
+        tags: nonEmpty(types(achievementRaw.tag).map((t) => text(t)).filter(defined)),
       })
     : undefined;
-  if (achievement && !achievement.tags?.length) delete achievement.tags;
   return compact<BadgeView>({
     kind,
     id: text(credential.id),

@@ -41,7 +41,7 @@ export function vectorFetch(manifest: Manifest, log: string[] = []): typeof fetc
     log.push(url);
     const file = byUrl.get(url);
     if (!file) return new Response('not found', { status: 404 });
-    return new Response(readVector(file), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(readVector(file) as BufferSource, { status: 200, headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
 }
 

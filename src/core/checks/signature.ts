@@ -81,7 +81,7 @@ export async function checkSignature(
   let outcomes;
   try {
     const { verifyDataIntegrity } = await import('../proofs/data-integrity.js');
-    outcomes = await verifyDataIntegrity(credential, checkable.map((c) => c.proof), keys, extraContexts, issuerId);
+    outcomes = await verifyDataIntegrity(credential, checkable.map((c) => c.proof), keys, extraContexts, unbound === undefined);
   } catch (error) {
     return result('indeterminate', 'internal-error', `The proof could not be checked: ${errorText(error)}.`);
   }

@@ -36,7 +36,7 @@ export async function verifyDataIntegrity(
   proofs: JsonObject[],
   keys: ReadonlyMap<string, ResolvedKey>,
   extraContexts: ReadonlyMap<string, object>,
-  issuerId: string,
+  bound: boolean,
 ): Promise<ProofOutcome[]> {
   const contexts = pinnedContexts();
   const documents = new Map<string, object>();
@@ -59,12 +59,10 @@ export async function verifyDataIntegrity(
     new DataIntegrityProof({ cryptosuite: eddsa2022, legacyContext: true }),
     new Ed25519Signature2020(),
   ];
-  // The whole proof set goes in at once, so chained proofs (previousProof) are checked over what they signed; each
-  // proof's own result is then read back. Keys that do not belong to the issuer are still checked, to tell a
-  // malformed or tampered credential from a misattributed one (the caller reports the binding failure); when every
-  // key is the issuer's, the full issuance purpose of @digitalbazaar/vc applies.
-  const allBound = [...keys.values()].every((k) => k.controller === issuerId);
-  const purpose = allBound ? new CredentialIssuancePurpose() : new jsigs.purposes.AssertionProofPurpose();
+  // The whole proof set goes in at once and each proof's own result is read back. When the caller found every key
+  // bound to the issuer, the full issuance purpose of @digitalbazaar/vc applies; otherwise the proofs are still
+  // checked, to tell a malformed or tampered credential from a misattributed one (the caller reports the binding).
+  const purpose = bound ? new CredentialIssuancePurpose() : new jsigs.purposes.ProofPurpose({ term: 'assertionMethod' });
   let verification: { results?: { proof: object; verified: boolean; error?: unknown }[]; error?: unknown };
   try {
     verification = await jsigs.verify(credential, { suite, purpose, documentLoader });
@@ -75,7 +73,9 @@ export async function verifyDataIntegrity(
   return Promise.all(
     proofs.map(async (proof) => {
       if (proof.previousProof !== undefined) return verifyChained(credential, proof, suite, documentLoader);
-      const own = results.find((r) => r.proof === proof || (r.proof as JsonObject).proofValue === proof.proofValue);
+      // jsonld-signatures hands each proof back as a copy with the document's @context in front.
+      const text = JSON.stringify({ '@context': credential['@context'], ...proof });
+      const own = results.find((r) => r.proof === proof) ?? results.find((r) => JSON.stringify(r.proof) === text);
       if (own?.verified) return { verified: true };
       return describeError(own?.error ?? verification.error ?? new Error('The proof was not matched by any suite.'));
     }),

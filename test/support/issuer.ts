@@ -1,0 +1,113 @@
+/**
+ * Test issuer: makes signed Open Badges 3.0 credentials at test time with test keys, so the project's own tests
+ * need no public vectors. Runs in Node and in the browser.
+ */
+import jsigs from 'jsonld-signatures';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { Ed25519VerificationKey2020 } from '@digitalbazaar/ed25519-verification-key-2020';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+import { pinnedContexts } from '../../src/core/contexts/index.js';
+
+export const NOW = '2026-06-01T12:00:00Z';
+
+export interface TestKey {
+  /** The controller: a did:key, a did:web, or an https URL. */
+  controller: string;
+  /** The verification method id. */
+  id: string;
+  publicKeyMultibase: string;
+  keyPair: { signer(): unknown; export(o: object): Promise<object> };
+}
+
+/** A key pair from a fixed seed; `controller` defaults to the did:key of the key. */
+export async function makeKey(seedByte: number, controller?: string, fragment?: string): Promise<TestKey> {
+  const seed = new Uint8Array(32).fill(seedByte);
+  const probe = await Ed25519Multikey.generate({ seed });
+  const fingerprint = probe.publicKeyMultibase as string;
+  const ctrl = controller ?? `did:key:${fingerprint}`;
+  const id = `${ctrl}#${fragment ?? fingerprint}`;
+  const keyPair = await Ed25519Multikey.generate({ seed, id, controller: ctrl });
+  return { controller: ctrl, id, publicKeyMultibase: fingerprint, keyPair };
+}
+
+/** A DID or controller document listing `keys` under assertionMethod (or not, with `assertion: false`). */
+export function controllerDocument(controller: string, keys: TestKey[], options: { assertion?: boolean } = {}): object {
+  return {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+    id: controller,
+    verificationMethod: keys.map((k) => ({ id: k.id, type: 'Multikey', controller, publicKeyMultibase: k.publicKeyMultibase })),
+    assertionMethod: options.assertion === false ? [] : keys.map((k) => k.id),
+    authentication: keys.map((k) => k.id),
+  };
+}
+
+/** An unsigned Open Badges 3.0 credential issued by `issuer`, with skills aligned to O*NET. */
+export function badge(issuer: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    id: 'urn:uuid:6c7d6f2e-5b0d-4c3e-9d0a-2a8c1f3b9e01',
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: 'Data Visualization Practitioner',
+    issuer: { id: issuer, type: ['Profile'], name: 'Example Institute of Technology', url: 'https://example.edu' },
+    validFrom: '2026-01-15T09:00:00Z',
+    credentialSubject: {
+      id: 'did:example:learner-42',
+      type: ['AchievementSubject'],
+      achievement: {
+        id: 'https://example.edu/achievements/data-viz',
+        type: ['Achievement'],
+        name: 'Data Visualization Practitioner',
+        description: 'Designs clear charts and dashboards from real data.',
+        criteria: { narrative: 'Built three dashboards reviewed by a panel.' },
+        image: { id: 'https://example.edu/badges/data-viz.png', type: 'Image' },
+        alignment: [
+          {
+            type: ['Alignment'],
+            targetName: 'Data Scientists',
+            targetCode: '15-2051.00',
+            targetFramework: 'O*NET-SOC',
+            targetUrl: 'https://www.onetonline.org/link/summary/15-2051.00',
+          },
+        ],
+      },
+    },
+    ...overrides,
+  };
+}
+
+export const documentLoader = async (url: string) => {
+  const document = pinnedContexts().get(url);
+  if (!document) throw new Error(`test issuer: context ${url} is not pinned`);
+  return { contextUrl: null, documentUrl: url, document };
+};
+
+/** Signs with a Data Integrity eddsa-rdfc-2022 proof. */
+export async function signDataIntegrity(credential: Record<string, unknown>, key: TestKey): Promise<Record<string, unknown>> {
+  const suite = new DataIntegrityProof({ signer: key.keyPair.signer(), cryptosuite: eddsaRdfc2022 });
+  return jsigs.sign(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
+}
+
+/** Signs with an Ed25519Signature2020 proof (the credential must carry the suite context). */
+export async function signEd25519Signature2020(credential: Record<string, unknown>, key: TestKey): Promise<Record<string, unknown>> {
+  const exported = (await key.keyPair.export({ publicKey: true, secretKey: true, includeContext: true })) as Record<string, string>;
+  const legacy = await Ed25519VerificationKey2020.from({
+    id: key.id,
+    controller: key.controller,
+    publicKeyMultibase: exported.publicKeyMultibase,
+    privateKeyMultibase: exported.secretKeyMultibase,
+  });
+  const suite = new Ed25519Signature2020({ key: legacy });
+  return jsigs.sign(structuredClone(credential), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
+}
+
+/** A fetch that serves a fixed set of documents as JSON and 404s the rest; it records every URL asked. */
+export function fakeFetch(documents: Record<string, unknown>, log: string[] = []): typeof fetch {
+  return (async (input: string | URL | Request) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    log.push(url);
+    if (!(url in documents)) return new Response('not found', { status: 404 });
+    return new Response(JSON.stringify(documents[url]), { status: 200, headers: { 'content-type': 'application/json' } });
+  }) as typeof fetch;
+}

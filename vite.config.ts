@@ -1,0 +1,59 @@
+/// <reference types="node" />
+// Vite: `npm start` serves demo/ (which may import ../src/**); `npm run build` builds the
+// library (ESM, dependencies external) into dist/; declarations come from tsc afterwards.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+
+// Every runtime dependency (and its subpaths, e.g. `lit/decorators.js`) stays an import.
+const externalPackages = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const external = externalPackages.map((name) => new RegExp(`^${escape(name)}(?:/.*)?$`));
+const isExternal = (id: string) => /^node:/.test(id) || external.some((re) => re.test(id));
+
+// Library entries -> dist/<name>.js. The Node CLI (bin/verifiable-badges.js loads dist/cli.js)
+// is built too when src/cli/main.ts exists; shared code goes to dist/chunks/.
+const entries: Record<string, string> = {
+  index: `${root}src/index.ts`,
+  core: `${root}src/core/index.ts`,
+};
+if (existsSync(`${root}src/cli/main.ts`)) entries.cli = `${root}src/cli/main.ts`;
+
+const port = Number(process.env.PORT) || 5173;
+
+export default defineConfig(({ command }) => ({
+  root: command === 'serve' ? `${root}demo` : root,
+  publicDir: command === 'serve' ? `${root}demo/public` : false,
+  // Lit decorators: experimentalDecorators / useDefineForClassFields come from tsconfig.json.
+  server: {
+    host: '127.0.0.1',
+    port,
+    strictPort: !!process.env.PORT,
+    fs: { allow: [root] },
+  },
+  preview: { host: '127.0.0.1', port },
+  build: {
+    target: 'es2022',
+    outDir: `${root}dist`,
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: entries,
+      formats: ['es'],
+      fileName: (_format, entryName) => `${entryName}.js`,
+    },
+    rolldownOptions: {
+      external: (id: string) => isExternal(id),
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+}));

@@ -1,0 +1,112 @@
+// web-test-runner: runs test/**/*.test.ts (including *.browser.test.ts, but not *.node.test.ts) in Debian Chromium.
+//
+// jsonld, jsonld-signatures and rdf-canonize are CommonJS, and several dependencies
+// replace node:crypto based modules through their package.json `browser` field. Rather
+// than transforming node_modules module by module in the dev server, every test file is
+// bundled on request with esbuild (platform "browser": CommonJS interop, `browser` field
+// mappings and the "browser" export condition, JSON imports, TypeScript with the
+// project's tsconfig). A Node built-in reaching the browser bundle is a build error that
+// shows up as a failed test file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import * as esbuild from 'esbuild';
+import {chromeLauncher, defaultReporter} from '@web/test-runner';
+import {countsReporter} from './scripts/wtr-counts-reporter.mjs';
+
+const rootDir = path.dirname(fileURLToPath(import.meta.url));
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+if (!fs.existsSync(executablePath)) {
+  throw new Error(
+    `Chromium not found at ${executablePath}. Install it with: apt-get update && apt-get install -y chromium ` +
+      '(or point CHROME_PATH at a Chromium/Chrome binary). No browser is downloaded.',
+  );
+}
+
+// A fresh, throw-away profile for every run.
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-wtr-chromium-'));
+process.on('exit', () => {
+  try {
+    fs.rmSync(userDataDir, {recursive: true, force: true});
+  } catch {
+    // best effort
+  }
+});
+
+const TEST_FILE = /^\/test\/.*\.test\.ts$/;
+
+/** Bundles each browser test file (and everything it imports) with esbuild. */
+function bundleTestFiles() {
+  return {
+    name: 'bundle-test-files',
+    async serve(context) {
+      if (!TEST_FILE.test(context.path) || context.path.endsWith('.node.test.ts')) {
+        return undefined;
+      }
+      const file = path.join(rootDir, decodeURIComponent(context.path));
+      try {
+        const result = await esbuild.build({
+          entryPoints: [file],
+          absWorkingDir: rootDir,
+          tsconfig: path.join(rootDir, 'tsconfig.json'),
+          bundle: true,
+          write: false,
+          format: 'esm',
+          platform: 'browser',
+          target: 'es2022',
+          sourcemap: 'inline',
+          sourceRoot: rootDir,
+          logLevel: 'silent',
+          loader: {'.json': 'json'},
+        });
+        return {body: result.outputFiles[0].text, type: 'js'};
+      } catch (error) {
+        const messages = (error.errors ?? [{text: String(error)}])
+          .map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text))
+          .join('\n');
+        const message = `esbuild could not bundle ${context.path} for the browser:\n${messages}`;
+        console.error(message);
+        return {body: `throw new Error(${JSON.stringify(message)});`, type: 'js'};
+      }
+    },
+  };
+}
+
+export default {
+  rootDir,
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  nodeResolve: false,
+  concurrency: 1,
+  browserStartTimeout: 60000,
+  testsStartTimeout: 120000,
+  testsFinishTimeout: 600000,
+  plugins: [bundleTestFiles()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${userDataDir}`,
+        ],
+      },
+    }),
+  ],
+  testFramework: {
+    config: {
+      ui: 'bdd',
+      timeout: 20000,
+    },
+  },
+  reporters: [defaultReporter({reportTestResults: true, reportTestProgress: true}), countsReporter()],
+};
