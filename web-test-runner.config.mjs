@@ -37,6 +37,34 @@ process.on('exit', () => {
 
 const TEST_FILE = /^\/test\/.*\.test\.ts$/;
 
+/**
+ * esbuild ignores a package's `browser` file map once the package has `exports` (base64url-universal, used by the
+ * ECDSA keys, maps its Node entry to a browser one this way). Browsers' bundlers honour it; so do the tests.
+ */
+const browserFieldFiles = {
+  name: 'browser-field-files',
+  setup(build) {
+    build.onResolve({filter: /.*/}, async (args) => {
+      if (args.pluginData?.browserField || args.kind === 'entry-point') return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: {browserField: true},
+      });
+      // Anything not a file inside node_modules resolves as esbuild would on its own.
+      if (resolved.errors.length || resolved.namespace !== 'file' || !path.isAbsolute(resolved.path) ||
+        !resolved.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      let dir = path.dirname(resolved.path);
+      while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+      const browser = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).browser;
+      const relative = `./${path.relative(dir, resolved.path).split(path.sep).join('/')}`;
+      const mapped = browser && typeof browser === 'object' ? browser[relative] : undefined;
+      return typeof mapped === 'string' ? {path: path.join(dir, mapped)} : undefined;
+    });
+  },
+};
+
 /** Bundles each browser test file (and everything it imports) with esbuild. */
 function bundleTestFiles() {
   return {
@@ -60,6 +88,7 @@ function bundleTestFiles() {
           sourceRoot: rootDir,
           logLevel: 'silent',
           loader: {'.json': 'json'},
+          plugins: [browserFieldFiles],
         });
         return {body: result.outputFiles[0].text, type: 'js'};
       } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * Conformance: every credential in ../shared/vectors/MANIFEST.json through verifyCredential, with an offline fetch
  * and the manifest's clock. Each vector's expectation is turned into assertions on the checks this version covers;
- * vectors that need later work (VC-JWT, baked images, status lists, other cryptosuites) are counted as pending and
+ * vectors that need later work (VC-JWT, baked images, status lists) are counted as pending and
  * still asserted never to verify. Where this project deliberately judges a vector differently from its source, the
  * deviation and its reason are listed below and printed in the table.
  */
@@ -60,7 +60,6 @@ const PENDING_FORMATS: [RegExp, string][] = [
   [/vc-jwt/, 'VC-JWT and baked images (issue 3)'],
   [/^baked-/, 'VC-JWT and baked images (issue 3)'],
 ];
-const UNSUPPORTED_SUITES = /ecdsa-rdfc-2019|ecdsa-jcs-2019|ecdsa-sd-2023|eddsa-jcs-2022/;
 const STATUS_OUTCOMES = ['revoked', 'status-list-unavailable', 'status-list-invalid'];
 
 function expectationFor(entry: ManifestEntry, credential: Record<string, unknown> | undefined): Expectation {
@@ -72,9 +71,6 @@ function expectationFor(entry: ManifestEntry, credential: Record<string, unknown
     if (pattern.test(format)) {
       return { kind: 'pending', reason, assert: (r) => { expect(r.verdict).to.not.equal('verified'); expect(outcome(r, 'format')).to.equal('indeterminate:unsupported-input'); } };
     }
-  }
-  if (UNSUPPORTED_SUITES.test(format) && !/eddsa-rdfc-2022|Ed25519Signature2020/.test(format)) {
-    return { kind: 'pending', reason: 'ECDSA and JCS cryptosuites (not in scope yet)', assert: (r) => { expect(r.verdict).to.not.equal('verified'); expect(check(r, 'signature').code).to.equal('unsupported-proof'); } };
   }
   if (entry.observed?.match === 'not-verifiable-offline') {
     return { kind: 'pending', reason: 'needs documents that are not stored offline', assert: (r) => expect(r.verdict).to.not.equal('verified') };

@@ -185,3 +185,45 @@ describe('signature check', function () {
     expect(result.checks[2]).to.include({ outcome: 'failed', code: 'expired' });
   });
 });
+
+describe('signature check: other Data Integrity cryptosuites', function () {
+  this.timeout(30_000);
+
+  it('verifies eddsa-jcs-2022 and still rejects an undefined term under JSON-LD safe mode', async () => {
+    const jsigs = (await import('jsonld-signatures')).default;
+    const { DataIntegrityProof } = await import('@digitalbazaar/data-integrity');
+    const { createSignCryptosuite } = await import('@digitalbazaar/eddsa-jcs-2022-cryptosuite');
+    const { documentLoader } = await import('../support/issuer.js');
+    const key = await makeKey(7);
+    const suite = new DataIntegrityProof({ signer: key.keyPair.signer(), cryptosuite: createSignCryptosuite() });
+    const sign = (vc: Record<string, unknown>) => jsigs.sign(structuredClone(vc), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
+    const good = await sign(badge(key.controller));
+    expect((await verifyCredential(good, { now: NOW })).verdict).to.equal('verified');
+    const tampered = { ...good, name: 'Something else' };
+    expect(sig(await verifyCredential(tampered, { now: NOW }))).to.equal('failed:invalid-signature');
+    const undefinedTerm = await sign(badge(key.controller, {
+      '@context': ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      issuanceDate: '2026-01-15T09:00:00Z',
+      validFrom: undefined,
+      favouriteColour: 'blue',
+    }));
+    const result = await verifyCredential(undefinedTerm, { now: NOW });
+    expect([result.checks[0]!.outcome, result.checks[0]!.code]).to.deep.equal(['failed', 'invalid-jsonld']);
+  });
+
+  it('verifies an ecdsa-rdfc-2019 credential signed with a P-256 did:key', async () => {
+    const jsigs = (await import('jsonld-signatures')).default;
+    const { DataIntegrityProof } = await import('@digitalbazaar/data-integrity');
+    const { cryptosuite } = await import('@digitalbazaar/ecdsa-rdfc-2019-cryptosuite');
+    const EcdsaMultikey = await import('@digitalbazaar/ecdsa-multikey');
+    const { documentLoader } = await import('../support/issuer.js');
+    const probe = await EcdsaMultikey.generate({ curve: 'P-256' });
+    const did = `did:key:${probe.publicKeyMultibase}`;
+    const keyPair = await EcdsaMultikey.from({ ...(await probe.export({ publicKey: true, secretKey: true, includeContext: true })), id: `${did}#${probe.publicKeyMultibase}`, controller: did });
+    const suite = new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite });
+    const vc = await jsigs.sign(badge(did), { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader });
+    const result = await verifyCredential(vc, { now: NOW });
+    expect(result.verdict).to.equal('verified');
+    expect(sig(await verifyCredential({ ...vc, name: 'Changed' }, { now: NOW }))).to.equal('failed:invalid-signature');
+  });
+});

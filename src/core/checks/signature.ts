@@ -7,7 +7,7 @@ import { isObject, type JsonObject } from '../load/json.js';
 import { resolveVerificationMethod, type KeyResolution, type ResolveContext, type ResolvedKey } from '../resolve/keys.js';
 import { describe, errorText } from '../net.js';
 
-const SUPPORTED_CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-2022'];
+const SUPPORTED_CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-2022', 'ecdsa-rdfc-2019', 'ecdsa-sd-2023', 'eddsa-jcs-2022', 'ecdsa-jcs-2019'];
 
 export interface SignatureOutcome {
   check: Check;
@@ -42,7 +42,7 @@ export async function checkSignature(
   const supported = proofs.filter(isSupported);
   const unsupported = proofs.filter((p) => !isSupported(p)).map(proofLabel);
   if (supported.length === 0) {
-    return result('indeterminate', 'unsupported-proof', `No proof is of a kind this verifier checks (found ${unsupported.join(', ')}; supported: DataIntegrityProof eddsa-rdfc-2022 or eddsa-2022, Ed25519Signature2020).`);
+    return result('indeterminate', 'unsupported-proof', `No proof is of a kind this verifier checks (found ${unsupported.join(', ')}; supported: DataIntegrityProof with ${SUPPORTED_CRYPTOSUITES.join(', ')}; Ed25519Signature2020).`);
   }
   for (const proof of supported) {
     if (proof.proofPurpose !== 'assertionMethod') {

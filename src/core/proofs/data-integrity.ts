@@ -1,12 +1,18 @@
 /**
- * Data Integrity (`eddsa-rdfc-2022`, its older name `eddsa-2022`) and `Ed25519Signature2020` proofs, checked with
- * the Digital Bazaar libraries in JSON-LD safe mode. This module is loaded on demand: it pulls in jsonld and the
+ * Data Integrity proofs (`eddsa-rdfc-2022` and its older name `eddsa-2022`, `ecdsa-rdfc-2019`, `ecdsa-sd-2023`
+ * derived proofs, and the JCS suites `eddsa-jcs-2022`, `ecdsa-jcs-2019`) and `Ed25519Signature2020`, checked with the
+ * Digital Bazaar libraries (RDF canonicalisation in JSON-LD safe mode). This module is loaded on demand: it pulls in jsonld and the
  * pinned contexts.
  */
+import jsonld from 'jsonld';
 import jsigs from 'jsonld-signatures';
 import { CredentialIssuancePurpose } from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import { createVerifyCryptosuite as ecdsaJcs2019 } from '@digitalbazaar/ecdsa-jcs-2019-cryptosuite';
+import { createVerifyCryptosuite as eddsaJcs2022 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import { createVerifyCryptosuite as ecdsaSd2023 } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { pinnedContexts } from '../contexts/index.js';
 import { DID_V1, MULTIKEY_V1 } from '../contexts/urls.js';
@@ -57,12 +63,26 @@ export async function verifyDataIntegrity(
   const suite = [
     new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
     new DataIntegrityProof({ cryptosuite: eddsa2022, legacyContext: true }),
+    new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }),
+    new DataIntegrityProof({ cryptosuite: ecdsaJcs2019() }),
+    new DataIntegrityProof({ cryptosuite: eddsaJcs2022() }),
+    new DataIntegrityProof({ cryptosuite: ecdsaSd2023() }),
     new Ed25519Signature2020(),
   ];
   // The whole proof set goes in at once and each proof's own result is read back. When the caller found every key
   // bound to the issuer, the full issuance purpose of @digitalbazaar/vc applies; otherwise the proofs are still
   // checked, to tell a malformed or tampered credential from a misattributed one (the caller reports the binding).
   const purpose = bound ? new CredentialIssuancePurpose() : new jsigs.purposes.ProofPurpose({ term: 'assertionMethod' });
+  // JCS suites sign the JSON as it is, without JSON-LD processing; the credential must still mean what it says, so
+  // it is expanded once in safe mode (an undefined term is an error, as with the RDF suites).
+  if (proofs.some((p) => typeof p.cryptosuite === 'string' && p.cryptosuite.includes('-jcs-'))) {
+    try {
+      const { proof: _proof, ...unsecured } = credential;
+      await jsonld.expand(unsecured, { documentLoader, safe: true });
+    } catch (error) {
+      return proofs.map(() => describeError(error));
+    }
+  }
   let verification: { results?: { proof: object; verified: boolean; error?: unknown }[]; error?: unknown };
   try {
     verification = await jsigs.verify(credential, { suite, purpose, documentLoader });

@@ -1,17 +1,20 @@
 /**
- * Key discovery for Data Integrity proofs: from a verification method id to the Ed25519 key it names and the
- * controller document that lists it. did:key is computed; did:web and https controller documents are fetched through
- * the injected fetch. Never throws.
+ * Key discovery for Data Integrity proofs: from a verification method id to the key it names (Ed25519, P-256,
+ * P-384) and the controller document that lists it. did:key is computed; did:web and https controller documents are
+ * fetched through the injected fetch. Never throws.
  */
 import { describe, fetchBytes, type NetOptions } from '../net.js';
 import type { Code } from '../result.js';
 import { base58Decode, base58Encode, base64UrlDecode } from '../util/base58.js';
 import { isObject, parseJson, type JsonObject } from '../load/json.js';
 
+export type KeyType = 'Ed25519' | 'P-256' | 'P-384';
+
 /** A verification method normalised to a Multikey, whatever form its document used. */
 export interface ResolvedKey {
   id: string;
   controller: string;
+  keyType: KeyType;
   publicKeyMultibase: string;
   /** The ids the controller lists under assertionMethod. */
   assertionMethod: string[];
@@ -29,7 +32,13 @@ export interface ResolveContext {
 
 type DocumentFetch = { ok: true; doc: JsonObject } | { ok: false; message: string };
 
-const ED25519_PREFIX = [0xed, 0x01];
+/** Multicodec prefixes and key lengths of the public keys the proofs use. */
+const KEY_CODECS: { type: KeyType; prefix: [number, number]; length: number }[] = [
+  { type: 'Ed25519', prefix: [0xed, 0x01], length: 32 },
+  { type: 'P-256', prefix: [0x80, 0x24], length: 33 },
+  { type: 'P-384', prefix: [0x81, 0x24], length: 49 },
+];
+const CURVE_LENGTHS: Record<string, [KeyType, number]> = { 'P-256': ['P-256', 32], 'P-384': ['P-384', 48] };
 
 const notFound = (message: string): KeyResolution => ({ ok: false, outcome: 'failed', code: 'key-not-found', message });
 
@@ -51,12 +60,12 @@ function resolveDidKey(vmId: string, did: string): KeyResolution {
   const multibase = did.slice('did:key:'.length);
   const fragment = vmId.includes('#') ? vmId.slice(vmId.indexOf('#') + 1) : undefined;
   if (fragment !== undefined && fragment !== multibase) return notFound(`${describe(vmId)} names a key other than the one in its did:key.`);
-  const key = decodeEd25519Multibase(multibase);
-  if (key === 'unsupported') return { ok: false, outcome: 'failed', code: 'unsupported-key-type', message: `${describe(did)} is not an Ed25519 key.` };
-  if (!key) return notFound(`${describe(did)} is not a valid did:key.`);
+  const keyType = multibaseKeyType(multibase);
+  if (keyType === 'unsupported') return { ok: false, outcome: 'failed', code: 'unsupported-key-type', message: `${describe(did)} is not an Ed25519, P-256 or P-384 key.` };
+  if (!keyType) return notFound(`${describe(did)} is not a valid did:key.`);
   // A did:key document has exactly one key, listed under every relationship; a bare did:key (no fragment) names it.
   const id = fragment === undefined ? did : vmId;
-  return { ok: true, key: { id, controller: did, publicKeyMultibase: multibase, assertionMethod: [id] } };
+  return { ok: true, key: { id, controller: did, keyType, publicKeyMultibase: multibase, assertionMethod: [id] } };
 }
 
 /** did:web:host%3Aport:path -> https://host:port/path/did.json (no path: /.well-known/did.json). */
@@ -116,48 +125,60 @@ export function fromDocument(vmId: string, controllerId: string, doc: JsonObject
   const vmController = typeof vm.controller === 'string' ? absolute(vm.controller) : controllerId;
   if (vmController !== controllerId) return notFound(`${describe(vmId)} says it is controlled by ${describe(vmController)}, not by the document that lists it.`);
   const multibase = publicKeyOf(vm);
-  if (multibase === 'unsupported') return { ok: false, outcome: 'failed', code: 'unsupported-key-type', message: `${describe(vmId)} is a ${String(vm.type)} key; only Ed25519 keys verify these proofs.` };
+  if (multibase === 'unsupported') return { ok: false, outcome: 'failed', code: 'unsupported-key-type', message: `${describe(vmId)} is a ${String(vm.type)} key of a kind this verifier does not use (Ed25519, P-256 and P-384 are).` };
   if (!multibase) return notFound(`${describe(vmId)} carries no usable public key.`);
+  const keyType = multibaseKeyType(multibase) as KeyType;
   const assertion = doc.assertionMethod;
   const assertionMethod = (Array.isArray(assertion) ? assertion : assertion === undefined ? [] : [assertion])
     .map((a) => (typeof a === 'string' ? absolute(a) : isObject(a) && typeof a.id === 'string' ? absolute(a.id) : ''))
     .filter(Boolean);
-  return { ok: true, key: { id: vmId, controller: controllerId, publicKeyMultibase: multibase, assertionMethod } };
+  return { ok: true, key: { id: vmId, controller: controllerId, keyType, publicKeyMultibase: multibase, assertionMethod } };
 }
 
-/** The Ed25519 public key of a verification method as multibase, 'unsupported' for other key types. */
+/** The public key of a verification method as multibase, 'unsupported' for key types the proofs do not use. */
 function publicKeyOf(vm: JsonObject): string | 'unsupported' | undefined {
   if (typeof vm.publicKeyMultibase === 'string') {
-    const decoded = decodeEd25519Multibase(vm.publicKeyMultibase);
-    if (decoded instanceof Uint8Array) return vm.publicKeyMultibase;
+    const type = multibaseKeyType(vm.publicKeyMultibase);
+    if (type && type !== 'unsupported') return vm.publicKeyMultibase;
     // Ed25519VerificationKey2020 keys are sometimes written without the multicodec prefix.
     const raw = vm.publicKeyMultibase.startsWith('z') ? base58Decode(vm.publicKeyMultibase.slice(1)) : undefined;
-    if (vm.type === 'Ed25519VerificationKey2020' && raw?.length === 32) return encodeEd25519(raw);
-    return decoded;
+    if (vm.type === 'Ed25519VerificationKey2020' && raw?.length === 32) return encodeKey('Ed25519', raw);
+    return type;
   }
   if (typeof vm.publicKeyBase58 === 'string') {
     const raw = base58Decode(vm.publicKeyBase58);
-    return raw?.length === 32 ? encodeEd25519(raw) : undefined;
+    return raw?.length === 32 ? encodeKey('Ed25519', raw) : undefined;
   }
-  if (isObject(vm.publicKeyJwk)) {
-    const jwk = vm.publicKeyJwk;
-    if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') return 'unsupported';
-    const raw = typeof jwk.x === 'string' ? base64UrlDecode(jwk.x) : undefined;
-    return raw?.length === 32 ? encodeEd25519(raw) : undefined;
-  }
+  if (isObject(vm.publicKeyJwk)) return jwkToMultibase(vm.publicKeyJwk);
   return undefined;
 }
 
-function decodeEd25519Multibase(multibase: string): Uint8Array | 'unsupported' | undefined {
-  if (!multibase.startsWith('z')) return undefined;
-  const bytes = base58Decode(multibase.slice(1));
-  if (!bytes || bytes.length < 3) return undefined;
-  if (bytes[0] !== ED25519_PREFIX[0] || bytes[1] !== ED25519_PREFIX[1]) return 'unsupported';
-  return bytes.length === 34 ? bytes.subarray(2) : undefined;
+/** A public JWK (OKP Ed25519, EC P-256 or P-384) as a multibase Multikey. */
+function jwkToMultibase(jwk: JsonObject): string | 'unsupported' | undefined {
+  const x = typeof jwk.x === 'string' ? base64UrlDecode(jwk.x) : undefined;
+  if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return x?.length === 32 ? encodeKey('Ed25519', x) : undefined;
+  const curve = jwk.kty === 'EC' && typeof jwk.crv === 'string' ? CURVE_LENGTHS[jwk.crv] : undefined;
+  if (!curve) return 'unsupported';
+  const [type, size] = curve;
+  const y = typeof jwk.y === 'string' ? base64UrlDecode(jwk.y) : undefined;
+  if (x?.length !== size || y?.length !== size) return undefined;
+  // Compressed point: 0x02 or 0x03 by the parity of y, then x.
+  return encodeKey(type, Uint8Array.from([0x02 | (y[size - 1]! & 1), ...x]));
 }
 
-function encodeEd25519(raw: Uint8Array): string {
-  return `z${base58Encode(Uint8Array.from([...ED25519_PREFIX, ...raw]))}`;
+/** The key type a multibase Multikey encodes; 'unsupported' for other codecs, undefined when it is not one. */
+function multibaseKeyType(multibase: string): KeyType | 'unsupported' | undefined {
+  if (!multibase.startsWith('z') || multibase.length > 200) return undefined;
+  const bytes = base58Decode(multibase.slice(1));
+  if (!bytes || bytes.length < 3) return undefined;
+  const codec = KEY_CODECS.find((c) => bytes[0] === c.prefix[0] && bytes[1] === c.prefix[1]);
+  if (!codec) return 'unsupported';
+  return bytes.length === codec.length + 2 ? codec.type : undefined;
+}
+
+function encodeKey(type: KeyType, raw: Uint8Array): string {
+  const codec = KEY_CODECS.find((c) => c.type === type)!;
+  return `z${base58Encode(Uint8Array.from([...codec.prefix, ...raw]))}`;
 }
 
 function fetchDocument(url: string, ctx: ResolveContext): Promise<DocumentFetch> {
