@@ -78,6 +78,7 @@ export async function checkSignature(
 
   // Verify every proof whose key is known, even when another key could not be fetched: a bad signature is a failure.
   const checkable = supported.map((proof, i) => ({ proof, vm: String(vmIds[i]) })).filter((c) => keys.has(c.vm));
+  if (checkable.length === 0 && unreachable && !unreachable.ok) return result('indeterminate', unreachable.code, unreachable.message);
   let outcomes;
   try {
     const { verifyDataIntegrity } = await import('../proofs/data-integrity.js');
