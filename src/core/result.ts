@@ -54,6 +54,8 @@ export const CODES = {
   'unsupported-key-type': 'the key is of a type the core does not verify',
   'issuer-mismatch': 'the key is controlled by someone other than the issuer',
   'not-assertion-method': 'the key is not listed under the controller\'s assertionMethod',
+  'disallowed-alg': 'the JWT algorithm is not allowed (none, HMAC) or does not match the key type',
+  'claims-mismatch': 'the JWT claims (iss, sub, jti, nbf, exp) disagree with the credential',
   // validity
   'invalid-date': 'a date is missing or not an XML Schema dateTime',
   expired: 'the credential\'s validity ended',

@@ -6,7 +6,7 @@ import { CHECK_IDS, CODES, verdictOf, type Check, type CheckId, type Verificatio
 import { loadInput, type CredentialInput } from './load/input.js';
 import type { JsonObject } from './load/json.js';
 import { checkFormat } from './checks/format.js';
-import { checkSignature } from './checks/signature.js';
+import { checkSignature, type SignatureOutcome } from './checks/signature.js';
 import { checkValidity, parseDateTime } from './checks/validity.js';
 import { checkStatus } from './checks/status.js';
 import { checkSchema } from './checks/schema.js';
@@ -61,10 +61,17 @@ async function run(input: unknown, options: VerifyOptions): Promise<Verification
   if (!format.facts) return finish([format.check], credential);
   const { facts } = format;
 
-  const signature = await checkSignature(credential, facts.issuerId, { net, documents: new Map() }, extraContexts);
+  const resolve = { net, documents: new Map() };
+  const jwt = loaded.source.jwt;
+  const signature: SignatureOutcome = jwt
+    ? await import('./proofs/vc-jwt.js').then(
+        ({ checkJwtSignature }) => checkJwtSignature(jwt, credential, facts.issuerId, resolve),
+        (error: unknown) => ({ check: { id: 'signature', outcome: 'indeterminate', code: 'internal-error', message: `The JWT could not be checked: ${errorText(error)}.` } as Check }),
+      )
+    : await checkSignature(credential, facts.issuerId, resolve, extraContexts);
   if (options.signal?.aborted) return finish([format.check, { id: 'signature', outcome: 'indeterminate', code: 'aborted', message: CODES.aborted }], credential);
   const checks: Check[] = [signature.malformed ?? format.check, signature.check];
-  checks.push(checkValidity(credential, facts.version, now, positive(options.clockSkewMs, DEFAULTS.clockSkewMs)));
+  checks.push(checkValidity(credential, facts.version, now, positive(options.clockSkewMs, DEFAULTS.clockSkewMs), jwt?.claims));
   checks.push(checkStatus(credential), checkSchema(credential));
   const verifiedIdentifier = signature.signer ? identifierOf(signature.signer) : undefined;
   return finish(checks, credential, buildView(credential, verifiedIdentifier));

@@ -22,7 +22,7 @@ describe('input reading', () => {
     ['a JSON object that is no credential', '{"hello": "world"}', 'failed', 'not-a-credential'],
     ['20,000 levels of nesting', deepJson(20_000), 'failed', 'too-deep'],
     ['plain prose', 'this is not a badge', 'failed', 'unrecognised-input'],
-    ['a compact JWS (later version)', 'eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJ4In0.c2ln', 'indeterminate', 'unsupported-input'],
+    ['a compact JWS that carries no credential', 'eyJhbGciOiJFZERTQSJ9.eyJpc3MiOiJ4In0.c2ln', 'failed', 'not-a-credential'],
     ['PNG bytes (later version)', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'indeterminate', 'unsupported-input'],
     ['SVG text (later version)', '<svg xmlns="http://www.w3.org/2000/svg"></svg>', 'indeterminate', 'unsupported-input'],
     ['bytes that are not UTF-8', new Uint8Array([0xff, 0xfe, 0xfd]), 'failed', 'unrecognised-input'],

@@ -111,3 +111,30 @@ export function fakeFetch(documents: Record<string, unknown>, log: string[] = []
     return new Response(JSON.stringify(documents[url]), { status: 200, headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
 }
+
+/** A JOSE key pair for VC-JWT tests (WebCrypto, in Node and in the browser). */
+export async function makeJoseKey(alg: 'EdDSA' | 'ES256' | 'RS256') {
+  const { generateKeyPair, exportJWK } = await import('jose');
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'EdDSA' ? { crv: 'Ed25519' } : {}) });
+  const jwk = await exportJWK(publicKey);
+  return { alg, privateKey, publicJwk: jwk as Record<string, string> };
+}
+
+/** Signs a credential as a VC-JWT: the payload is the credential (VC 2.0 style) plus `claims`. */
+export async function signJwt(
+  payload: Record<string, unknown>,
+  key: { alg: string; privateKey: CryptoKey },
+  header: Record<string, unknown>,
+): Promise<string> {
+  const { CompactSign } = await import('jose');
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ typ: 'vc+jwt', ...header, alg: key.alg })
+    .sign(key.privateKey);
+}
+
+export function base64url(value: string | Uint8Array): string {
+  const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value;
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

@@ -68,6 +68,9 @@ export async function checkSignature(
       unreachable ??= r;
       continue;
     }
+    if (!r.key.publicKeyMultibase) {
+      return result('failed', 'unsupported-key-type', `The key ${describe(id)} is an ${r.key.keyType} key, which Data Integrity proofs do not use.`);
+    }
     if (r.key.controller !== issuerId) {
       unbound ??= result('failed', 'issuer-mismatch', `The key ${describe(id)} belongs to ${describe(r.key.controller)}, but the credential says it was issued by ${describe(issuerId)}.`);
     } else if (!r.key.assertionMethod.includes(r.key.id)) {

@@ -22,13 +22,17 @@ export function parseDateTime(value: unknown): number | undefined {
   return ms;
 }
 
-export function checkValidity(credential: JsonObject, version: 1 | 2, now: Date, skewMs: number): Check {
+/**
+ * The validity window of the credential; for a VC-JWT also its `nbf` and `exp` claims (which must agree with the
+ * credential's dates when both are present, and may stand alone).
+ */
+export function checkValidity(credential: JsonObject, version: 1 | 2, now: Date, skewMs: number, jwtClaims?: JsonObject): Check {
   const fromKey = version === 2 ? 'validFrom' : 'issuanceDate';
   const untilKey = version === 2 ? 'validUntil' : 'expirationDate';
   const rawFrom = credential[fromKey];
   const rawUntil = credential[untilKey];
-  const from = rawFrom === undefined ? undefined : parseDateTime(rawFrom);
-  const until = rawUntil === undefined ? undefined : parseDateTime(rawUntil);
+  let from = rawFrom === undefined ? undefined : parseDateTime(rawFrom);
+  let until = rawUntil === undefined ? undefined : parseDateTime(rawUntil);
   const fail = (code: Check['code'], message: string, details?: Check['details']): Check => ({ id: 'validity', outcome: 'failed', code, message, ...(details ? { details } : {}) });
   if (version === 1 && rawFrom === undefined) return fail('invalid-date', 'A VC 1.1 credential must state its issuanceDate.');
   if (rawFrom !== undefined && from === undefined) return fail('invalid-date', `${fromKey} is not a valid date-time: ${String(rawFrom).slice(0, 40)}.`);
@@ -37,6 +41,17 @@ export function checkValidity(credential: JsonObject, version: 1 | 2, now: Date,
   const details: NonNullable<Check['details']> = { checkedAt: now.toISOString() };
   if (from !== undefined) details.validFrom = new Date(from).toISOString();
   if (until !== undefined) details.validUntil = new Date(until).toISOString();
+  const claimDate = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v * 1000 : undefined);
+  const nbf = claimDate(jwtClaims?.nbf);
+  const exp = claimDate(jwtClaims?.exp);
+  if (nbf !== undefined && (from === undefined || nbf > from)) {
+    from = nbf;
+    details.validFrom = new Date(nbf).toISOString();
+  }
+  if (exp !== undefined && (until === undefined || exp < until)) {
+    until = exp;
+    details.validUntil = new Date(exp).toISOString();
+  }
   if (from !== undefined && until !== undefined && until < from) {
     return fail('invalid-date', `${untilKey} is before ${fromKey}.`, details);
   }

@@ -4,11 +4,12 @@
 import { describe, fetchBytes, type NetOptions } from '../net.js';
 import type { Code } from '../result.js';
 import { fromObject, isObject, parseJson, type JsonLimits, type JsonObject } from './json.js';
+import { COMPACT_JWS, decodeJwt, type DecodedJwt } from './jwt.js';
 
 export type CredentialInput = string | URL | Uint8Array | ArrayBuffer | Blob | Record<string, unknown>;
 
 export type Loaded =
-  | { ok: true; credential: JsonObject; source: { kind: 'url' | 'text' | 'object' | 'bytes'; url?: string } }
+  | { ok: true; credential: JsonObject; source: { kind: 'url' | 'text' | 'object' | 'bytes'; url?: string; jwt?: DecodedJwt } }
   | { ok: false; code: Code; message: string };
 
 export interface LoadOptions extends JsonLimits {
@@ -16,7 +17,6 @@ export interface LoadOptions extends JsonLimits {
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 export async function loadInput(input: unknown, opts: LoadOptions): Promise<Loaded> {
   if (input instanceof URL) return loadUrl(input.href, opts);
@@ -69,7 +69,9 @@ function fromBytes(bytes: Uint8Array, kind: 'url' | 'bytes', opts: LoadOptions):
 function fromText(text: string, kind: 'url' | 'text' | 'bytes', opts: LoadOptions): Loaded {
   if (text.startsWith('{') || text.startsWith('[')) return toCredential(parseJson(text, opts), kind);
   if (COMPACT_JWS.test(text)) {
-    return { ok: false, code: 'unsupported-input', message: 'VC-JWT credentials (compact JWS) are not supported yet.' };
+    const decoded = decodeJwt(text, opts);
+    if (!decoded.ok) return decoded;
+    return { ok: true, credential: decoded.credential, source: { kind, jwt: decoded.jwt } };
   }
   if (text.startsWith('<')) {
     return /<svg[\s>]/i.test(text.slice(0, 4096)) || /openbadges:credential/i.test(text)

@@ -58,3 +58,9 @@ export function base64UrlDecode(text: string): Uint8Array | undefined {
     return undefined;
   }
 }
+
+export function base64UrlEncode(bytes: Uint8Array): string {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
