@@ -24,13 +24,13 @@ export interface VerifyOptions {
   contexts?: Record<string, object>;
   /** Milliseconds a request may take. Default 10 000. */
   timeoutMs?: number;
-  /** Bytes a fetched document may have. Default 2 MB. */
+  /** Bytes a fetched document or a baked image may have. Default 5 MB. */
   maxBytes?: number;
   /** Clock skew allowed on the validity window, in milliseconds. Default 5 minutes. */
   clockSkewMs?: number;
 }
 
-export const DEFAULTS = { timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024, clockSkewMs: 5 * 60_000, maxDepth: 64 } as const;
+export const DEFAULTS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, clockSkewMs: 5 * 60_000, maxDepth: 64 } as const;
 
 export async function verifyCredential(input: CredentialInput | unknown, options: VerifyOptions = {}): Promise<VerificationResult> {
   try {

@@ -5,18 +5,23 @@ import { describe, fetchBytes, type NetOptions } from '../net.js';
 import type { Code } from '../result.js';
 import { fromObject, isObject, parseJson, type JsonLimits, type JsonObject } from './json.js';
 import { COMPACT_JWS, decodeJwt, type DecodedJwt } from './jwt.js';
+import { hasPngSignature, readPngCredential } from './png.js';
+import { looksLikeSvg, readSvgCredential } from './svg.js';
 
 export type CredentialInput = string | URL | Uint8Array | ArrayBuffer | Blob | Record<string, unknown>;
 
 export type Loaded =
-  | { ok: true; credential: JsonObject; source: { kind: 'url' | 'text' | 'object' | 'bytes'; url?: string; jwt?: DecodedJwt } }
+  | {
+      ok: true;
+      credential: JsonObject;
+      source: { kind: 'url' | 'text' | 'object' | 'bytes'; url?: string; jwt?: DecodedJwt; baked?: 'png' | 'svg' };
+    }
   | { ok: false; code: Code; message: string };
 
 export interface LoadOptions extends JsonLimits {
   net: NetOptions;
 }
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 export async function loadInput(input: unknown, opts: LoadOptions): Promise<Loaded> {
   if (input instanceof URL) return loadUrl(input.href, opts);
@@ -54,8 +59,10 @@ async function loadUrl(url: string, opts: LoadOptions): Promise<Loaded> {
 
 function fromBytes(bytes: Uint8Array, kind: 'url' | 'bytes', opts: LoadOptions): Loaded {
   if (bytes.byteLength > opts.net.maxBytes) return { ok: false, code: 'too-large', message: `The input is larger than the ${opts.net.maxBytes} byte cap.` };
-  if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
-    return { ok: false, code: 'unsupported-input', message: 'Baked PNG badges are not supported yet.' };
+  if (hasPngSignature(bytes)) {
+    const read = readPngCredential(bytes, opts.net.maxBytes);
+    if (!read.ok) return read;
+    return baked(fromText(read.text.trim(), kind, opts, false), 'png');
   }
   let text: string;
   try {
@@ -66,19 +73,33 @@ function fromBytes(bytes: Uint8Array, kind: 'url' | 'bytes', opts: LoadOptions):
   return fromText(text, kind, opts);
 }
 
-function fromText(text: string, kind: 'url' | 'text' | 'bytes', opts: LoadOptions): Loaded {
+/** JSON, a compact JWS, or (unless it was itself unbaked) the text of a baked SVG. */
+function fromText(text: string, kind: 'url' | 'text' | 'bytes', opts: LoadOptions, allowImage = true): Loaded {
   if (text.startsWith('{') || text.startsWith('[')) return toCredential(parseJson(text, opts), kind);
   if (COMPACT_JWS.test(text)) {
     const decoded = decodeJwt(text, opts);
     if (!decoded.ok) return decoded;
     return { ok: true, credential: decoded.credential, source: { kind, jwt: decoded.jwt } };
   }
-  if (text.startsWith('<')) {
-    return /<svg[\s>]/i.test(text.slice(0, 4096)) || /openbadges:credential/i.test(text)
-      ? { ok: false, code: 'unsupported-input', message: 'Baked SVG badges are not supported yet.' }
-      : { ok: false, code: 'unrecognised-input', message: 'The input is markup, not a credential.' };
+  if (allowImage && (text.startsWith('<') || text.startsWith('\uFEFF<'))) {
+    if (!looksLikeSvg(text)) return { ok: false, code: 'unrecognised-input', message: 'The input is markup, but not an SVG badge.' };
+    const read = readSvgCredential(text);
+    if (!read.ok) return read;
+    return baked(fromText(read.text, kind, opts, false), 'svg');
   }
-  return { ok: false, code: 'unrecognised-input', message: 'The input is neither a URL, JSON, nor a known credential encoding.' };
+  return {
+    ok: false,
+    code: 'unrecognised-input',
+    message: allowImage
+      ? 'The input is neither a URL, JSON, a compact JWS, nor a baked PNG or SVG badge.'
+      : 'The image carries something that is neither a JSON credential nor a compact JWS.',
+  };
+}
+
+function baked(loaded: Loaded, format: 'png' | 'svg'): Loaded {
+  if (loaded.ok) loaded.source.baked = format;
+  else loaded.message = `The credential baked into the ${format.toUpperCase()}: ${loaded.message}`;
+  return loaded;
 }
 
 function toCredential(parsed: ReturnType<typeof parseJson>, kind: 'url' | 'text' | 'object' | 'bytes'): Loaded {

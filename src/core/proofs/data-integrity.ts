@@ -47,7 +47,7 @@ export async function verifyDataIntegrity(
   const contexts = pinnedContexts();
   const documents = new Map<string, object>();
   for (const key of keys.values()) {
-    const vm = { '@context': [DID_V1, MULTIKEY_V1], id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase };
+    const vm = { '@context': [DID_V1, MULTIKEY_V1], id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase! };
     // A bare did:key names both the key and its controller: one document serves as both.
     const controllerDoc = key.id === key.controller
       ? { ...vm, assertionMethod: key.assertionMethod }
