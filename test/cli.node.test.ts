@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {expect} from 'chai';
 import {formatResult, main, parseIsoDate, USAGE, type CliIo} from '../src/cli/main.js';
 import {VERDICTS, type VerificationResult} from '../src/core/result.js';
+import {loadManifest, vectorFetch} from './support/vectors.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vectors = resolve(root, '../shared/vectors');
@@ -249,5 +250,21 @@ describe('verifiable-badges CLI', function () {
       expect(result.checks.find((c) => c.id === 'signature')?.outcome).to.equal('failed');
       expect(r.code).to.equal(1);
     });
+
+    const baked: [string, string, number][] = [
+      ['1edtech/dcpv/ob30/simple-json.png', 'verified', 0],
+      ['1edtech/dcpv/ob30/simple-json.svg', 'verified', 0],
+      ['derived/1edtech/simple-json.tampered.png', 'failed', 1],
+      ['1edtech/ob-spec-examples/02-sample-openbadgecredential.jwt', 'failed', 1],
+    ];
+    for (const [file, verdict, code] of baked) {
+      it(`reads ${file.split('.').pop()} files: ${file} is ${verdict} (exit ${code})`, async function () {
+        if (!hasVectors) this.skip();
+        const fetch = vectorFetch(loadManifest());
+        const r = await run(['verify', join(vectors, file), '--now', NOW, '--json'], { fetch });
+        expect((JSON.parse(r.out) as VerificationResult).verdict).to.equal(verdict);
+        expect(r.code).to.equal(code);
+      });
+    }
   });
 });

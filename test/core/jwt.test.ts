@@ -211,3 +211,43 @@ describe('VC-JWT', function () {
     expect(result.view?.recipient?.id).to.equal('did:example:learner-42');
   });
 });
+
+describe('VC-JWT: keys an https issuer profile publishes', function () {
+  this.timeout(30_000);
+  const issuer = 'https://school.example/issuers/1';
+
+  it('finds a plain kid in the issuer profile\'s key set', async () => {
+    const key = await makeJoseKey('EdDSA');
+    const token = await signJwt(badge(issuer), key, { kid: 'signing-2026' });
+    const fetch = fakeFetch({ [issuer]: { keys: [{ ...key.publicJwk, kid: 'signing-2026' }] } });
+    expect((await verifyCredential(token, { now: NOW, fetch })).verdict).to.equal('verified');
+  });
+
+  it('finds a plain kid in the issuer profile\'s controller document', async () => {
+    const key = await makeJoseKey('ES256');
+    const token = await signJwt(badge(issuer), key, { kid: 'key-1' });
+    const profile = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      id: issuer,
+      type: ['Profile'],
+      name: 'Example School',
+      verificationMethod: [{ id: `${issuer}#key-1`, type: 'JsonWebKey', controller: issuer, publicKeyJwk: key.publicJwk }],
+      assertionMethod: [`${issuer}#key-1`],
+    };
+    expect((await verifyCredential(token, { now: NOW, fetch: fakeFetch({ [issuer]: profile }) })).verdict).to.equal('verified');
+  });
+
+  it('rejects a kid the profile does not list', async () => {
+    const key = await makeJoseKey('EdDSA');
+    const token = await signJwt(badge(issuer), key, { kid: 'unknown' });
+    const result = await verifyCredential(token, { now: NOW, fetch: fakeFetch({ [issuer]: { keys: [] } }) });
+    expect(sig(result)).to.equal('failed:key-not-found');
+  });
+
+  it('a Data Integrity proof whose https key document names the issuer as controller', async () => {
+    const key = await makeKey(21, issuer, 'key-di');
+    const vc = await (await import('../support/issuer.js')).signDataIntegrity(badge(issuer), key);
+    const fetch = fakeFetch({ [issuer]: controllerDocument(issuer, [key]) });
+    expect((await verifyCredential(vc, { now: NOW, fetch })).verdict).to.equal('verified');
+  });
+});

@@ -5,7 +5,8 @@
  * Key discovery, in order:
  * - `kid` a DID URL (did:key, did:jwk, did:web): the verification method, controlled by the issuer and listed under
  *   its assertionMethod;
- * - `kid` an https URL on the issuer's origin: a JWK, a JWK set, or a controller document;
+ * - `kid` an https URL on the issuer's origin: a JWK, a JWK set, or a controller document; a plain `kid` names a
+ *   key of the https issuer's profile (its JWK set or controller document);
  * - `jwk` header: used only when the issuer publishes that same key (in its DID document, or in the controller
  *   document, JWK set or key list its https profile serves). A bare self-supplied key proves nothing.
  * `jku` and `x5u` are never fetched.
@@ -93,6 +94,14 @@ export async function checkJwtSignature(jwt: DecodedJwt, credential: JsonObject,
 
 type Found = KeyResolution;
 
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when the JWS verifies with the key; otherwise why not. */
 async function signatureMatches(token: string, jwk: JsonObject, alg: string): Promise<true | string> {
   try {
@@ -122,12 +131,13 @@ async function discoverKey(header: JsonObject, issuerId: string, resolve: Resolv
   if (kid && /^https:\/\//i.test(kid)) return keyFromHttpsKid(kid, issuerId, resolve, headerKey);
   if (headerKey) return publishedKey(headerKey, issuerId, resolve, kid);
   if (kid && issuerId.startsWith('did:')) return resolveVerificationMethod(`${issuerId}#${kid}`, resolve);
+  if (kid && /^https:\/\//i.test(issuerId)) return keyFromHttpsKid(`${issuerId.split('#', 1)[0]}#${kid}`, issuerId, resolve, undefined);
   return notFound('The JWT names no key: it has neither a resolvable kid nor a jwk header.');
 }
 
 /** A `kid` that is an https URL on the issuer's origin: a JWK, a JWK set, or a controller document. */
 async function keyFromHttpsKid(kid: string, issuerId: string, resolve: ResolveContext, headerKey: JsonObject | undefined): Promise<Found> {
-  if (!/^https:\/\//i.test(issuerId) || new URL(kid).origin !== new URL(issuerId).origin) {
+  if (!/^https:\/\//i.test(issuerId) || originOf(kid) === undefined || originOf(kid) !== originOf(issuerId)) {
     return { ok: false, outcome: 'failed', code: 'issuer-mismatch', message: `The key ${describe(kid)} is not on the issuer's origin (${describe(issuerId)}).` };
   }
   const [base] = kid.split('#', 1) as [string];
