@@ -6,6 +6,7 @@ export { verifyCredential, DEFAULTS, type VerifyOptions } from './verify.js';
 export type { CredentialInput } from './load/input.js';
 export { isAllowedUrl, type FetchLike } from './net.js';
 export { bakePng, bakeSvg, unbake, type Unbaked } from './bake.js';
+export { StatusListCache, sharedStatusListCache, type StatusListCacheOptions } from './status/cache.js';
 export { PINNED_CONTEXT_URLS } from './contexts/urls.js';
 export {
   CHECK_IDS,

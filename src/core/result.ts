@@ -62,7 +62,12 @@ export const CODES = {
   'not-yet-valid': 'the credential\'s validity has not started',
   // status / schema
   'no-status': 'the credential has no credentialStatus',
-  'status-unsupported': 'status checking is not available for this status type',
+  'status-unsupported': 'the status entry is of a type this verifier does not check',
+  revoked: 'the issuer has revoked the credential',
+  suspended: 'the issuer has suspended the credential',
+  'status-list-unreachable': 'the status list could not be fetched',
+  'status-list-invalid': 'the status list is not a valid, verified list of the issuer (proof, dates, type, purpose, encoding)',
+  'status-entry-invalid': 'the status entry is malformed (missing list URL, index out of range, bad status size)',
   'no-schema': 'the credential names no credentialSchema',
   'schema-unsupported': 'schema validation is not available for this schema',
 } as const;

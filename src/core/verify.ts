@@ -12,6 +12,7 @@ import { checkStatus } from './checks/status.js';
 import { checkSchema } from './checks/schema.js';
 import { buildView, identifierOf } from './view.js';
 import { errorText, type FetchLike, type NetOptions } from './net.js';
+import { sharedStatusListCache, type StatusListCache } from './status/cache.js';
 
 export interface VerifyOptions {
   /** The fetch used for every request (credential, DID documents, key documents). Default: globalThis.fetch. */
@@ -28,20 +29,23 @@ export interface VerifyOptions {
   maxBytes?: number;
   /** Clock skew allowed on the validity window, in milliseconds. Default 5 minutes. */
   clockSkewMs?: number;
+  /** Where status lists are kept between verifications. Default: one cache shared by the whole page. */
+  statusCache?: StatusListCache;
 }
 
 export const DEFAULTS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, clockSkewMs: 5 * 60_000, maxDepth: 64 } as const;
 
 export async function verifyCredential(input: CredentialInput | unknown, options: VerifyOptions = {}): Promise<VerificationResult> {
   try {
-    return await run(input, options);
+    return await run(input, options, false);
   } catch (error) {
     // Nothing below is expected to throw; this keeps the promise of a result if something does.
     return finish([{ id: 'format', outcome: 'indeterminate', code: 'internal-error', message: `Verification could not run: ${errorText(error)}.` }]);
   }
 }
 
-async function run(input: unknown, options: VerifyOptions): Promise<VerificationResult> {
+/** `isStatusList`: the input is a status list fetched for another credential; its own status is not looked up. */
+async function run(input: unknown, options: VerifyOptions, isStatusList: boolean): Promise<VerificationResult> {
   const now = clock(options.now);
   if (!now) return finish([{ id: 'format', outcome: 'indeterminate', code: 'internal-error', message: 'options.now is not a valid date.' }]);
   const fetch = options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined);
@@ -72,9 +76,30 @@ async function run(input: unknown, options: VerifyOptions): Promise<Verification
   if (options.signal?.aborted) return finish([format.check, { id: 'signature', outcome: 'indeterminate', code: 'aborted', message: CODES.aborted }], credential);
   const checks: Check[] = [signature.malformed ?? format.check, signature.check];
   checks.push(checkValidity(credential, facts.version, now, positive(options.clockSkewMs, DEFAULTS.clockSkewMs), jwt?.claims));
-  checks.push(checkStatus(credential), checkSchema(credential));
+  checks.push(await statusCheck(credential, facts.issuerId, signature.check, { net, now, options, isStatusList }));
+  checks.push(checkSchema(credential));
   const verifiedIdentifier = signature.signer ? identifierOf(signature.signer) : undefined;
   return finish(checks, credential, buildView(credential, verifiedIdentifier));
+}
+
+async function statusCheck(
+  credential: JsonObject,
+  issuerId: string,
+  signature: Check,
+  ctx: { net: NetOptions; now: Date; options: VerifyOptions; isStatusList: boolean },
+): Promise<Check> {
+  const hasStatus = credential.credentialStatus !== undefined;
+  if (hasStatus && ctx.isStatusList) return { id: 'status', outcome: 'skipped', code: 'not-run', message: 'The status of a status list is not looked up.' };
+  // A forged credential's status URLs are the forger's choice: they are not fetched.
+  if (hasStatus && signature.outcome === 'failed') {
+    return { id: 'status', outcome: 'skipped', code: 'not-run', message: 'Not looked up: the signature check failed, so the status entries cannot be trusted.' };
+  }
+  return checkStatus(credential, issuerId, {
+    net: ctx.net,
+    now: ctx.now,
+    cache: ctx.options.statusCache ?? sharedStatusListCache(),
+    verifyList: (bytes) => run(bytes, ctx.options, true),
+  });
 }
 
 /** Completes the list so every check id appears once, in order: checks that did not run say why. */
