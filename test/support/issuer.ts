@@ -138,3 +138,47 @@ export function base64url(value: string | Uint8Array): string {
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+/** gzip through CompressionStream (Node and browsers). */
+export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BufferSource]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** An encodedList (multibase base64url of gzip) with the given entries set; `length` in entries (default 131072). */
+export async function encodedList(set: number[], length = 131_072, statusSize = 1): Promise<string> {
+  const bits = new Uint8Array(Math.ceil((length * statusSize) / 8));
+  for (const index of set) {
+    const bit = index * statusSize + statusSize - 1;
+    bits[bit >> 3]! |= 0x80 >> (bit & 7);
+  }
+  return `u${base64url(await gzip(bits))}`;
+}
+
+/** A signed BitstringStatusListCredential of `key`'s controller. */
+export async function statusListCredential(
+  key: TestKey,
+  url: string,
+  options: { purpose?: string; set?: number[]; encoded?: string; overrides?: Record<string, unknown> } = {},
+): Promise<Record<string, unknown>> {
+  const list = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    id: url,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: key.controller,
+    validFrom: '2026-01-01T00:00:00Z',
+    credentialSubject: {
+      id: `${url}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: options.purpose ?? 'revocation',
+      encodedList: options.encoded ?? (await encodedList(options.set ?? [])),
+    },
+    ...options.overrides,
+  };
+  return signDataIntegrity(list, key);
+}
+
+/** A status entry pointing at entry `index` of the list at `url`. */
+export function statusEntry(url: string, index: number, purpose = 'revocation'): Record<string, unknown> {
+  return { id: `${url}#${index}`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: String(index), statusListCredential: url };
+}
