@@ -70,6 +70,7 @@ export const CODES = {
   'status-entry-invalid': 'the status entry is malformed (missing list URL, index out of range, bad status size)',
   'no-schema': 'the credential names no credentialSchema',
   'schema-unsupported': 'schema validation is not available for this schema',
+  'schema-invalid': 'the credential does not match its JSON Schema',
 } as const;
 export type Code = keyof typeof CODES;
 
@@ -159,15 +160,29 @@ export interface BadgeView {
   evidence: Evidence[];
   results: ResultView[];
   endorsementCount: number;
+  /** CLR 2.0 transcripts: the achievements and how they relate. */
+  clr?: {
+    achievements: { id?: string; name?: string; description?: string; achievementType?: string }[];
+    associations: { associationType?: string; sourceId?: string; targetId?: string }[];
+  };
 }
 
 export interface VerificationResult {
+  /**
+   * The verdict of the whole. For a CLR transcript it is the worst of the transcript's own checks and its nested
+   * credentials' verdicts (`nestedSummary` counts them).
+   */
   verdict: Verdict;
   checks: Check[];
   /** The credential that was checked, as parsed (present once the input was read). */
   credential?: { [key: string]: JsonValue };
   /** What a page shows (present once the input was recognised as a credential). */
   view?: BadgeView;
+  /** CLR 2.0: each credential of `credentialSubject.verifiableCredential`, verified the same way. */
+  nested?: VerificationResult[];
+  nestedSummary?: { total: number; verified: number; failed: number; indeterminate: number };
+  /** Endorsements of the credential, its achievement or its issuer, each verified like a credential. */
+  endorsements?: VerificationResult[];
 }
 
 /** The verdict of a list of checks: verified only when none failed and none is indeterminate. */

@@ -4,7 +4,7 @@
  */
 import { CHECK_IDS, CODES, verdictOf, type Check, type CheckId, type VerificationResult } from './result.js';
 import { loadInput, type CredentialInput } from './load/input.js';
-import type { JsonObject } from './load/json.js';
+import { isObject, type JsonObject } from './load/json.js';
 import { checkFormat } from './checks/format.js';
 import { checkSignature, type SignatureOutcome } from './checks/signature.js';
 import { checkValidity, parseDateTime } from './checks/validity.js';
@@ -37,15 +37,26 @@ export const DEFAULTS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, clockSke
 
 export async function verifyCredential(input: CredentialInput | unknown, options: VerifyOptions = {}): Promise<VerificationResult> {
   try {
-    return await run(input, options, false);
+    return await run(input, options, { depth: 0, isStatusList: false });
   } catch (error) {
     // Nothing below is expected to throw; this keeps the promise of a result if something does.
     return finish([{ id: 'format', outcome: 'indeterminate', code: 'internal-error', message: `Verification could not run: ${errorText(error)}.` }]);
   }
 }
 
-/** `isStatusList`: the input is a status list fetched for another credential; its own status is not looked up. */
-async function run(input: unknown, options: VerifyOptions, isStatusList: boolean): Promise<VerificationResult> {
+interface Mode {
+  /** How deep inside a CLR transcript or an endorsement this credential sits. */
+  depth: number;
+  /** The input is a status list fetched for another credential; its own status is not looked up. */
+  isStatusList: boolean;
+}
+
+/** Nested credentials and endorsements are followed this deep, and this many at each level. */
+const MAX_DEPTH = 2;
+const MAX_NESTED = 100;
+
+async function run(input: unknown, options: VerifyOptions, mode: Mode): Promise<VerificationResult> {
+  const { isStatusList } = mode;
   const now = clock(options.now);
   if (!now) return finish([{ id: 'format', outcome: 'indeterminate', code: 'internal-error', message: 'options.now is not a valid date.' }]);
   const fetch = options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined);
@@ -77,9 +88,45 @@ async function run(input: unknown, options: VerifyOptions, isStatusList: boolean
   const checks: Check[] = [signature.malformed ?? format.check, signature.check];
   checks.push(checkValidity(credential, facts.version, now, positive(options.clockSkewMs, DEFAULTS.clockSkewMs), jwt?.claims));
   checks.push(await statusCheck(credential, facts.issuerId, signature.check, { net, now, options, isStatusList }));
-  checks.push(checkSchema(credential));
+  checks.push(await checkSchema(credential));
   const verifiedIdentifier = signature.signer ? identifierOf(signature.signer) : undefined;
-  return finish(checks, credential, buildView(credential, verifiedIdentifier));
+  const result = finish(checks, credential, buildView(credential, verifiedIdentifier));
+  if (mode.depth >= MAX_DEPTH || isStatusList) return result;
+  const inner: Mode = { depth: mode.depth + 1, isStatusList: false };
+  const [nested, endorsements] = await Promise.all([
+    facts.types.includes('ClrCredential') ? Promise.all(nestedCredentials(credential).map((c) => run(c, options, inner))) : undefined,
+    Promise.all(endorsementsOf(credential).map((c) => run(c, options, inner))),
+  ]);
+  if (endorsements.length) result.endorsements = endorsements;
+  if (nested) {
+    const count = (v: VerificationResult['verdict']) => nested.filter((n) => n.verdict === v).length;
+    result.nested = nested;
+    result.nestedSummary = { total: nested.length, verified: count('verified'), failed: count('failed'), indeterminate: count('indeterminate') };
+    result.verdict = nested.reduce((worst, n) => worse(worst, n.verdict), result.verdict);
+  }
+  return result;
+}
+
+function worse(a: VerificationResult['verdict'], b: VerificationResult['verdict']): VerificationResult['verdict'] {
+  return a === 'failed' || b === 'failed' ? 'failed' : a === 'indeterminate' || b === 'indeterminate' ? 'indeterminate' : 'verified';
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+
+/** CLR 2.0: the credentials of the transcript (objects, or compact JWS strings). */
+function nestedCredentials(credential: JsonObject): unknown[] {
+  return asList(credential.credentialSubject)
+    .flatMap((s) => (isObject(s) ? asList(s.verifiableCredential) : []))
+    .slice(0, MAX_NESTED);
+}
+
+/** Endorsements of the credential, of its achievement and of its issuer (objects, or JWTs in endorsementJwt). */
+function endorsementsOf(credential: JsonObject): unknown[] {
+  const holders: unknown[] = [credential, credential.issuer, ...asList(credential.credentialSubject).map((s) => (isObject(s) ? s.achievement : undefined))];
+  return holders
+    .filter(isObject)
+    .flatMap((h) => [...asList(h.endorsement), ...asList(h.endorsementJwt)])
+    .slice(0, MAX_NESTED);
 }
 
 async function statusCheck(
@@ -98,7 +145,7 @@ async function statusCheck(
     net: ctx.net,
     now: ctx.now,
     cache: ctx.options.statusCache ?? sharedStatusListCache(),
-    verifyList: (bytes) => run(bytes, ctx.options, true),
+    verifyList: (bytes) => run(bytes, ctx.options, { depth: MAX_DEPTH, isStatusList: true }),
   });
 }
 

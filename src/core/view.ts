@@ -151,7 +151,19 @@ export function buildView(credential: JsonObject, verifiedIdentifier?: string): 
     evidence: list(credential.evidence).map(evidence).filter(defined),
     results: list(subject?.result).map(result).filter(defined),
     endorsementCount: list(credential.endorsement).length + list(credential.endorsementJwt).length,
+    clr: kind === 'clr' && subject ? clrView(subject) : undefined,
   });
+}
+
+function clrView(subject: JsonObject): NonNullable<BadgeView['clr']> {
+  return {
+    achievements: list(subject.achievement)
+      .filter(isObject)
+      .map((a) => compact({ id: text(a.id), name: text(a.name), description: text(a.description), achievementType: text(a.achievementType) })),
+    associations: list(subject.association)
+      .filter(isObject)
+      .map((a) => compact({ associationType: text(a.associationType), sourceId: text(a.sourceId), targetId: text(a.targetId) })),
+  };
 }
 
 /** What a page shows beside a self-asserted issuer name: the DID, or the domain of an https issuer id. */
