@@ -2,7 +2,7 @@
  * verifiable-badges/core: the DOM-free verification pipeline. Runs in Node, browsers and Web Workers; every outside
  * effect (fetch, clock) is injected; nothing is fetched or built at import time.
  */
-export { verifyCredential, DEFAULTS, type VerifyOptions } from './verify.js';
+export { verifyCredential, DEFAULTS, type ProgressStep, type VerifyOptions } from './verify.js';
 export type { CredentialInput } from './load/input.js';
 export { isAllowedUrl, type FetchLike } from './net.js';
 export { bakePng, bakeSvg, unbake, type Unbaked } from './bake.js';

@@ -31,7 +31,11 @@ export interface VerifyOptions {
   clockSkewMs?: number;
   /** Where status lists are kept between verifications. Default: one cache shared by the whole page. */
   statusCache?: StatusListCache;
+  /** Called as each step starts (`load`, then the check ids), so a page can show progress. Errors it throws are ignored. */
+  onProgress?: (step: ProgressStep) => void;
 }
+
+export type ProgressStep = 'load' | CheckId;
 
 export const DEFAULTS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, clockSkewMs: 5 * 60_000, maxDepth: 64 } as const;
 
@@ -68,14 +72,25 @@ async function run(input: unknown, options: VerifyOptions, mode: Mode): Promise<
   };
   const extraContexts = new Map(Object.entries(options.contexts ?? {}).filter(([url, ctx]) => typeof url === 'string' && ctx && typeof ctx === 'object'));
 
+  const progress = (step: ProgressStep) => {
+    if (mode.depth > 0 || mode.isStatusList) return;
+    try {
+      options.onProgress?.(step);
+    } catch {
+      // A page's progress handler cannot break verification.
+    }
+  };
+  progress('load');
   const loaded = await loadInput(input, { net, maxChars: net.maxBytes, maxDepth: DEFAULTS.maxDepth });
   if (!loaded.ok) return finish([{ id: 'format', outcome: loaded.code === 'aborted' || loaded.code === 'unsupported-input' ? 'indeterminate' : 'failed', code: loaded.code, message: loaded.message }]);
   const credential = loaded.credential;
 
+  progress('format');
   const format = checkFormat(credential, new Set(extraContexts.keys()));
   if (!format.facts) return finish([format.check], credential);
   const { facts } = format;
 
+  progress('signature');
   const resolve = { net, documents: new Map() };
   const jwt = loaded.source.jwt;
   const signature: SignatureOutcome = jwt
@@ -86,8 +101,11 @@ async function run(input: unknown, options: VerifyOptions, mode: Mode): Promise<
     : await checkSignature(credential, facts.issuerId, resolve, extraContexts);
   if (options.signal?.aborted) return finish([format.check, { id: 'signature', outcome: 'indeterminate', code: 'aborted', message: CODES.aborted }], credential);
   const checks: Check[] = [signature.malformed ?? format.check, signature.check];
+  progress('validity');
   checks.push(checkValidity(credential, facts.version, now, positive(options.clockSkewMs, DEFAULTS.clockSkewMs), jwt?.claims));
+  progress('status');
   checks.push(await statusCheck(credential, facts.issuerId, signature.check, { net, now, options, isStatusList }));
+  progress('schema');
   checks.push(await checkSchema(credential));
   const verifiedIdentifier = signature.signer ? identifierOf(signature.signer) : undefined;
   const result = finish(checks, credential, buildView(credential, verifiedIdentifier));

@@ -227,3 +227,22 @@ describe('signature check: other Data Integrity cryptosuites', function () {
     expect(sig(await verifyCredential({ ...vc, name: 'Changed' }, { now: NOW }))).to.equal('failed:invalid-signature');
   });
 });
+
+describe('progress', function () {
+  this.timeout(30_000);
+
+  it('reports each step as it starts, and ignores a handler that throws', async () => {
+    const key = await makeKey(1);
+    const vc = await signDataIntegrity(badge(key.controller), key);
+    const steps: string[] = [];
+    const result = await verifyCredential(vc, {
+      now: NOW,
+      onProgress: (step) => {
+        steps.push(step);
+        throw new Error('page handler bug');
+      },
+    });
+    expect(steps).to.deep.equal(['load', 'format', 'signature', 'validity', 'status', 'schema']);
+    expect(result.verdict).to.equal('verified');
+  });
+});
