@@ -71,7 +71,7 @@ async function make(): Promise<Fixtures> {
   const revoked = await issue('Cloud Architecture', { credentialStatus: statusEntry(STATUS_LIST, 13) }, skills([['Cloud Architects', '15-1241.00', 'O*NET-SOC']]));
   const suspended = await issue('Conflict Resolution', { credentialStatus: statusEntry(SUSPENSION_LIST, 21, 'suspension') }, skills([['Conflict resolution', '2.B.1.e', 'O*NET Skills']]));
   const expired = await issue('Project Management Fundamentals', { validUntil: '2026-03-01T00:00:00Z' }, skills([['Project Management Specialists', '13-1082.00', 'O*NET-SOC']]));
-  const tampered = { ...(await issue('Data Engineering')), name: 'Chief Data Officer' };
+  const tampered: Record<string, unknown> = { ...(await issue('Data Engineering')), name: 'Chief Data Officer' };
   (tampered.credentialSubject as { achievement: { name: string } }).achievement.name = 'Chief Data Officer';
   const unreachableKey = await makeKey(63, 'did:web:offline.example.org', 'key-1');
   const unreachableBadge = badge('did:web:offline.example.org', { name: 'Offline Issuer Badge' });

@@ -35,7 +35,11 @@ export function reasonOf(result: VerificationResult, lang: Language): string {
     if (key) return msg(lang, key);
     return first.id === 'format' && !result.credential ? msg(lang, 'reason.unreadable') : msg(lang, 'reason.format');
   }
+  // A CLR transcript can fail or stay unchecked through its nested credentials alone.
+  const nested = result.nestedSummary;
+  if (nested && result.verdict === 'failed') return msg(lang, 'reason.nested-failed', { count: nested.failed, total: nested.total });
   const unchecked = result.checks.find((c) => c.outcome === 'indeterminate');
+  if (!unchecked && nested?.indeterminate) return msg(lang, 'reason.nested-indeterminate', { count: nested.indeterminate, total: nested.total });
   return msg(lang, 'reason.could-not-check', { check: msg(lang, `check.${unchecked?.id ?? 'signature'}` as MessageKey) });
 }
 
@@ -45,5 +49,5 @@ export function reasonsOf(result: VerificationResult, lang: Language): string[] 
   const reasons = result.checks
     .filter((c) => c.outcome === 'failed')
     .map((c) => reasonOf({ ...result, checks: [c] }, lang));
-  return [...new Set(reasons)];
+  return reasons.length ? [...new Set(reasons)] : [reasonOf(result, lang)];
 }

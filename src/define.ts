@@ -1,0 +1,14 @@
+/**
+ * The only module with a side effect: it registers the elements. Importing an element class elsewhere registers
+ * nothing.
+ */
+import { VbBadgeCard } from './components/badge-card/badge-card.js';
+import { VbVerifyButton } from './components/verify-button/verify-button.js';
+import { VbPassport } from './components/passport/passport.js';
+
+const elements: [string, CustomElementConstructor][] = [
+  ['vb-badge-card', VbBadgeCard],
+  ['vb-verify-button', VbVerifyButton],
+  ['vb-passport', VbPassport],
+];
+for (const [tag, element] of elements) if (!customElements.get(tag)) customElements.define(tag, element);
