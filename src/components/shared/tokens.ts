@@ -1,6 +1,7 @@
 /**
- * Design tokens shared by every element: CSS custom properties on :host with light and dark defaults. Pages
- * override them (`vb-badge-card { --vb-accent: rebeccapurple }`).
+ * Design tokens and the few rules shared by every element: CSS custom properties on :host with light and dark
+ * defaults, and the visually-hidden utility. Pages override the properties
+ * (`vb-badge-card { --vb-accent: rebeccapurple }`).
  */
 import { css } from 'lit';
 
@@ -42,5 +43,17 @@ export const tokens = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  /* Text for assistive technology only. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
   }
 `;

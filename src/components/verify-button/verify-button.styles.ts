@@ -246,17 +246,6 @@ export const styles = css`
     border-color: var(--_accent);
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
 
   @media (prefers-reduced-motion: no-preference) {
     .progress li[data-progress='current'] .icon {
