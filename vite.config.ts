@@ -17,10 +17,19 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const external = externalPackages.map((name) => new RegExp(`^${escape(name)}(?:/.*)?$`));
 const isExternal = (id: string) => /^node:/.test(id) || external.some((re) => re.test(id));
 
-// Library entries -> dist/<name>.js. The Node CLI (bin/verifiable-badges.js loads dist/cli.js)
-// is built too when src/cli/main.ts exists; shared code goes to dist/chunks/.
+// Library entries -> dist/<name>.js, one per package.json "exports" subpath: `index` and `define` register the
+// elements; `badge-card`, `verify-button`, `passport` export one class each and register nothing; `config` is
+// configure() alone; `react` the React wrappers (react stays an import: it is a peer dependency). The Node CLI
+// (bin/verifiable-badges.js loads dist/cli.js) is built too when src/cli/main.ts exists; shared code goes to
+// dist/chunks/. The single-file browser bundle is a second build: vite.bundle.config.ts.
 const entries: Record<string, string> = {
   index: `${root}src/index.ts`,
+  define: `${root}src/define.ts`,
+  'badge-card': `${root}src/badge-card.ts`,
+  'verify-button': `${root}src/verify-button.ts`,
+  passport: `${root}src/passport.ts`,
+  config: `${root}src/config.ts`,
+  react: `${root}src/react/index.ts`,
   core: `${root}src/core/index.ts`,
 };
 if (existsSync(`${root}src/cli/main.ts`)) entries.cli = `${root}src/cli/main.ts`;

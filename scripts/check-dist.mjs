@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// Smoke test of the built package (run after `npm run build`): the files named by
-// package.json "exports" exist, and `verifiable-badges/core` imports in Node.
+// Smoke test of the built package (run after `npm run build`):
+// - the files named by package.json "exports" exist;
+// - `verifiable-badges/core` imports in Node and its built Data Integrity path verifies a freshly signed badge;
+// - the per-element entries export their class only and register nothing; `./define` and `.` register the three
+//   elements; `./react` exports the three wrappers (Lit's Node build brings a DOM shim, so this runs in Node);
+// - the single-file bundle dist/verifiable-badges.js exists, exports the API of dist/index.js, and imports nothing
+//   bare (no `from "lit"`): only relative files, its lazy chunks in dist/bundle/, all present. Its size is printed.
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {gzipSync} from 'node:zlib';
+import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -35,6 +42,118 @@ try {
 } catch (error) {
   console.error('import("verifiable-badges/core") failed in Node:', error);
   failed++;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The entries and what importing them does.
+
+const TAGS = ['vb-badge-card', 'vb-verify-button', 'vb-passport'];
+try {
+  const registered = () => TAGS.filter((tag) => globalThis.customElements?.get(tag));
+  const only = {
+    'verifiable-badges/badge-card': ['VbBadgeCard'],
+    'verifiable-badges/verify-button': ['VbVerifyButton'],
+    'verifiable-badges/passport': ['VbPassport'],
+    'verifiable-badges/config': ['configure'],
+  };
+  for (const [specifier, names] of Object.entries(only)) {
+    const keys = Object.keys(await import(specifier));
+    if (keys.join() !== names.join()) {
+      console.error(`${specifier} exports ${keys.join(', ') || 'nothing'}, expected ${names.join(', ')} only`);
+      failed++;
+    }
+  }
+  if (registered().length) {
+    console.error(`the side-effect-free entries registered ${registered().join(', ')}`);
+    failed++;
+  }
+  const {VbBadgeCard} = await import('verifiable-badges/badge-card');
+  await import('verifiable-badges/define');
+  if (registered().length !== TAGS.length || customElements.get('vb-badge-card') !== VbBadgeCard) {
+    console.error(`verifiable-badges/define registered ${registered().join(', ') || 'nothing'} (expected ${TAGS.join(', ')}, with the entries' classes)`);
+    failed++;
+  }
+  const index = await import('verifiable-badges');
+  for (const name of ['VbBadgeCard', 'VbVerifyButton', 'VbPassport', 'configure', 'verifyCredential', 'StatusListCache']) {
+    if (!(name in index)) {
+      console.error(`verifiable-badges does not export ${name}`);
+      failed++;
+    }
+  }
+  const react = await import('verifiable-badges/react');
+  for (const name of ['VbBadgeCard', 'VbVerifyButton', 'VbPassport', 'configure']) {
+    if (!(name in react)) {
+      console.error(`verifiable-badges/react does not export ${name}`);
+      failed++;
+    }
+  }
+  if (!failed) console.log(`entries: element classes without side effects; define registers ${TAGS.join(', ')}; react exports ${Object.keys(react).join(', ')}`);
+} catch (error) {
+  console.error('importing the entries in Node failed:', error);
+  failed++;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The single-file bundle.
+
+const bundleFile = path.join(root, 'dist/verifiable-badges.js');
+if (pkg.exports['./bundle']?.import !== './dist/verifiable-badges.js') {
+  console.error('package.json exports["./bundle"] must point at ./dist/verifiable-badges.js');
+  failed++;
+}
+if (!fs.existsSync(bundleFile)) {
+  console.error('missing dist/verifiable-badges.js (npm run build makes it with vite.bundle.config.ts)');
+  failed++;
+} else {
+  // esbuild follows every import of the bundle and its chunks (static and dynamic); any specifier that is not a
+  // relative path is recorded: a page without a bundler or import map could not resolve it.
+  const bare = [];
+  try {
+    const {metafile} = await esbuild.build({
+      entryPoints: [bundleFile],
+      absWorkingDir: root,
+      bundle: true,
+      splitting: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      platform: 'browser',
+      outdir: path.join(root, 'dist/.check'),
+      logLevel: 'silent',
+      plugins: [{
+        name: 'bare-imports',
+        setup(build) {
+          build.onResolve({filter: /.*/}, (args) => {
+            if (args.kind === 'entry-point' || args.path.startsWith('./') || args.path.startsWith('../')) return undefined;
+            bare.push(`${path.relative(root, args.importer)}: ${args.kind} "${args.path}"`);
+            return {external: true};
+          });
+        },
+      }],
+    });
+    if (bare.length) {
+      console.error(`dist/verifiable-badges.js imports what a plain page cannot resolve:\n  ${bare.join('\n  ')}`);
+      failed++;
+    }
+    const files = Object.keys(metafile.inputs);
+    const entryOutput = Object.values(metafile.outputs).find((o) => o.entryPoint === 'dist/verifiable-badges.js');
+    const api = Object.keys(await import('verifiable-badges'));
+    const missing = api.filter((name) => !entryOutput?.exports.includes(name));
+    if (missing.length) {
+      console.error(`dist/verifiable-badges.js does not export ${missing.join(', ')} (dist/index.js does)`);
+      failed++;
+    }
+    const size = (file) => {
+      const bytes = fs.readFileSync(path.join(root, file));
+      return `${(bytes.length / 1024).toFixed(1)} KiB, ${(gzipSync(bytes, {level: 9}).length / 1024).toFixed(1)} KiB gzip`;
+    };
+    console.log(`bundle: ${files.map((file) => `${file} (${size(file)})`).join('; ')}`);
+    if (!bare.length && !missing.length) console.log(`bundle: no bare imports; exports the ${api.length} names of dist/index.js`);
+  } catch (error) {
+    const messages = (error.errors ?? [{text: String(error)}]).map((e) => e.text).join('\n  ');
+    console.error(`dist/verifiable-badges.js or one of its chunks cannot be followed:\n  ${messages}`);
+    failed++;
+  }
 }
 
 async function signTestBadge() {

@@ -3,8 +3,10 @@
 //
 // demo/plain.html is a page with one <script type="module"> and three <vb-badge-card src="https://..."> tags, and
 // no configuration at all. This check:
-//   1. bundles src/index.ts into one browser ES module with esbuild (everything inlined) as verifiable-badges.js,
-//      next to a copy of demo/plain.html, in a temporary directory served on 127.0.0.1;
+//   1. builds the package's single-file bundle (vite.bundle.config.ts: dist/verifiable-badges.js and its lazy chunks
+//      in dist/bundle/) into a temporary directory, and serves a copy of demo/plain.html on 127.0.0.1 whose one
+//      script loads that bundle from another origin, https://cdn.example.net/... (answered from the build at the
+//      browser's network layer, with CORS as a CDN sends it), so the lazy chunks must load relative to the bundle;
 //   2. issues the signed fixtures (test/support/fixtures.ts: a verified, a revoked and a tampered badge, their
 //      issuer's DID document and status list) and answers the page's requests for https://badges.example.edu/...
 //      from them at the browser's network layer (Playwright routes), so the page fetches its real https URLs
@@ -17,7 +19,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import * as esbuild from 'esbuild';
 import {chromium} from 'playwright-core';
 import {CHROMIUM_ARGS, chromiumPath, serveDirectory} from './lib/static-server.mjs';
 
@@ -25,6 +26,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = path.join(root, 'test-output', 'plain-page.png');
 const executablePath = chromiumPath();
 const HOST = 'https://badges.example.edu/';
+/** Where the page loads the bundle from: a CDN-like origin answered from the build (dist/verifiable-badges.js, dist/bundle/). */
+const CDN = 'https://cdn.example.net/npm/verifiable-badges@0.0.0/dist/';
 
 const EXPECTED = [
   {name: 'verified.json', state: 'verified', text: /\bVerified\b/},
@@ -43,63 +46,29 @@ if (!fs.existsSync(path.join(root, 'src/components/badge-card/badge-card.ts'))) 
 if (!fs.existsSync(executablePath)) fail(`Chromium not found at ${executablePath}: apt-get install -y chromium, or set CHROME_PATH.`);
 
 // ---------------------------------------------------------------------------------------------------------------
-// 1. The single-file bundle and the page.
-
-/**
- * esbuild ignores a package's `browser` file map once the package has `exports` (base64url-universal maps its Node
- * entry to a browser one this way); browsers' bundlers honour it. Same plugin as web-test-runner.config.mjs.
- */
-const browserFieldFiles = {
-  name: 'browser-field-files',
-  setup(build) {
-    build.onResolve({filter: /.*/}, async (args) => {
-      if (args.pluginData?.browserField || args.kind === 'entry-point') return undefined;
-      const resolved = await build.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: {browserField: true},
-      });
-      if (resolved.errors.length || resolved.namespace !== 'file' || !path.isAbsolute(resolved.path) ||
-        !resolved.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-      let dir = path.dirname(resolved.path);
-      while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-      const browser = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).browser;
-      const relative = `./${path.relative(dir, resolved.path).split(path.sep).join('/')}`;
-      const mapped = browser && typeof browser === 'object' ? browser[relative] : undefined;
-      return typeof mapped === 'string' ? {path: path.join(dir, mapped)} : undefined;
-    });
-  },
-};
+// 1. The single-file bundle (built by the package's own vite.bundle.config.ts) and the page.
 
 const siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-plain-page-'));
+const cdnDir = path.join(siteDir, 'cdn');
 process.on('exit', () => fs.rmSync(siteDir, {recursive: true, force: true}));
 
 try {
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src/index.ts')],
-    absWorkingDir: root,
-    tsconfig: path.join(root, 'tsconfig.json'),
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    outfile: path.join(siteDir, 'verifiable-badges.js'),
-    loader: {'.json': 'json'},
-    legalComments: 'none',
-    minify: true,
+  const {build} = await import('vite');
+  await build({
+    configFile: path.join(root, 'vite.bundle.config.ts'),
     logLevel: 'silent',
-    plugins: [browserFieldFiles],
+    build: {outDir: cdnDir, emptyOutDir: true, sourcemap: false},
   });
 } catch (error) {
-  fail(`esbuild could not bundle src/index.ts:\n${(error.errors ?? [{text: String(error)}]).map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text)).join('\n')}`);
+  fail(`vite could not build the bundle (vite.bundle.config.ts):\n${error?.message ?? error}`);
 }
-const bundleBytes = fs.statSync(path.join(siteDir, 'verifiable-badges.js')).size;
-fs.copyFileSync(path.join(root, 'demo/plain.html'), path.join(siteDir, 'plain.html'));
-
-const html = fs.readFileSync(path.join(siteDir, 'plain.html'), 'utf8');
+const bundleBytes = fs.statSync(path.join(cdnDir, 'verifiable-badges.js')).size;
+const html = fs.readFileSync(path.join(root, 'demo/plain.html'), 'utf8');
 const scripts = html.match(/<script\b[^>]*>/g) ?? [];
 if (scripts.length !== 1 || !/type="module"/.test(scripts[0])) fail(`demo/plain.html must have exactly one <script type="module">; it has: ${scripts.join(' ')}`);
+// The page loads the bundle from another origin, as from a CDN: its lazy chunks must load relative to it.
+if (!/src="\.\/verifiable-badges\.js"/.test(scripts[0])) fail(`demo/plain.html must load ./verifiable-badges.js; it has: ${scripts[0]}`);
+fs.writeFileSync(path.join(siteDir, 'plain.html'), html.replace('src="./verifiable-badges.js"', `src="${CDN}verifiable-badges.js"`));
 
 // ---------------------------------------------------------------------------------------------------------------
 // 2. What https://badges.example.edu serves: the signed fixtures.
@@ -120,6 +89,8 @@ const server = await serveDirectory(siteDir);
 const browser = await chromium.launch({executablePath, headless: true, args: CHROMIUM_ARGS});
 const problems = [];
 const served = [];
+/** Files of the bundle the page loaded from the CDN. */
+const fromCdn = [];
 const images = new Set();
 const PLACEHOLDER_IMAGE = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96">
 <rect width="96" height="96" rx="12" fill="#ddf4ff"/><circle cx="48" cy="42" r="22" fill="#0969da"/>
@@ -131,6 +102,20 @@ try {
     const request = route.request();
     const requested = request.url();
     if (requested.startsWith(`${server.origin}/`)) return route.continue();
+    if (requested.startsWith(CDN)) {
+      const file = path.join(cdnDir, new URL(requested).pathname.slice(new URL(CDN).pathname.length));
+      if (!file.startsWith(cdnDir + path.sep) || !fs.existsSync(file)) {
+        problems.push(`the bundle asked the CDN for a file the build does not have: ${requested}`);
+        return route.fulfill({status: 404, headers: {'access-control-allow-origin': '*'}, body: 'not found'});
+      }
+      fromCdn.push(requested.slice(CDN.length));
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/javascript; charset=utf-8',
+        headers: {'access-control-allow-origin': '*'},
+        body: fs.readFileSync(file),
+      });
+    }
     if (requested in documents) {
       served.push(requested);
       return route.fulfill({
@@ -227,7 +212,12 @@ for (const url of [`${HOST}.well-known/did.json`, `${HOST}status/1`]) {
   if (!served.includes(url)) problems.push(`the page never fetched ${url} (verification did not use the network as a real page would)`);
 }
 
-console.log(`bundle: verifiable-badges.js ${(bundleBytes / 1024).toFixed(0)} KiB (esbuild, minified, every dependency inlined)`);
+if (!fromCdn.includes('verifiable-badges.js')) problems.push('the page did not load verifiable-badges.js from the CDN');
+// The fixtures are Data Integrity credentials: verifying them loads that lazy chunk, relative to the bundle's URL.
+if (!fromCdn.some((file) => /^bundle\/data-integrity-[\w-]+\.js$/.test(file))) problems.push(`the Data Integrity chunk was not loaded from the CDN (loaded: ${fromCdn.join(', ')})`);
+
+console.log(`bundle: verifiable-badges.js ${(bundleBytes / 1024).toFixed(0)} KiB (vite.bundle.config.ts, minified, Lit and the core inlined)`);
+console.log(`loaded from ${CDN}: ${[...new Set(fromCdn)].join(', ')}`);
 console.log(`served from the fixtures: ${[...new Set(served)].join(', ')}`);
 if (images.size) console.log(`badge images answered with a placeholder: ${[...images].join(', ')}`);
 for (const card of cards) console.log(`  ${String(card.state).padEnd(13)} ${card.src}  "${(card.stateText ?? card.text).slice(0, 110)}"`);

@@ -1,12 +1,15 @@
 /**
  * verifiable-badges: importing this module registers <vb-badge-card>, <vb-verify-button> and <vb-passport>.
- * The classes, the page configuration and the core's types are exported too.
+ * The classes, the page configuration, the events' details and the core's API are exported too, so the single-file
+ * bundle (dist/verifiable-badges.js, built from this module) is all a page needs: `configure({ statusCache: new
+ * StatusListCache({ ttlMs }) })`, `verifyCredential(...)` and `bakePng(...)` come from the same file as the elements.
  */
 import './define.js';
 
 export { VbBadgeCard } from './components/badge-card/badge-card.js';
 export { VbVerifyButton } from './components/verify-button/verify-button.js';
-export { VbPassport } from './components/passport/passport.js';
+export { VbPassport, type VbPassportReadyDetail } from './components/passport/passport.js';
 export { configure, type VerifierConfig } from './components/shared/config.js';
 export type { VerificationState } from './components/shared/state.js';
-export type { BadgeView, Check, VerificationResult, Verdict } from './core/index.js';
+export type { VbVerifyEndDetail, VbVerifyProgressDetail, VbVerifyStartDetail } from './components/shared/events.js';
+export * from './core/index.js';

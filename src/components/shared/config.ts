@@ -11,9 +11,14 @@ export interface VerifierConfig extends Omit<VerifyOptions, 'signal' | 'onProgre
 
 let config: VerifierConfig = {};
 
-/** Sets the options every element verifies with (fetch, clock, caches, timeouts, trusted issuers). */
-export function configure(options: VerifierConfig): void {
-  config = { ...options };
+/**
+ * Sets the options every element verifies with (fetch, clock, caches, timeouts, trusted issuers). Each call replaces
+ * the whole configuration (`configure()` restores the defaults). Elements read it when a verification starts, and a
+ * card reads `trustedIssuers` when it renders a result: call it before the elements verify, e.g. in the module that
+ * imports them.
+ */
+export function configure(options: VerifierConfig = {}): void {
+  config = { ...options, ...(options.trustedIssuers ? { trustedIssuers: [...options.trustedIssuers] } : {}) };
 }
 
 /** The options elements pass to verifyCredential. */
