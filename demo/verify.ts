@@ -1,83 +1,96 @@
 /**
- * "Verify any badge": the first demo page. Paste a URL or JSON, or choose/drop a file, and see every check.
+ * "Verify any badge": paste a URL, JSON or a JWT, or choose/drop a file (a baked PNG or SVG, JSON, a JWT), and see
+ * the badge in a <vb-badge-card> with every check listed under it.
  *
- * Security: every string that comes from a credential or a result is written with textContent (never innerHTML);
- * images are used only for https: URLs and raster data: URLs.
+ * The card does the verifying (`.credential` = the text or the file's bytes, or `src` = the URL); this page renders
+ * the checks from the card's `vb-verify-end` event.
+ *
+ * Security: every string that comes from a credential or a result is written with textContent (never innerHTML); the
+ * card renders credential data itself, as text, with https and raster data: images only.
  */
-import {verifyCredential, type BadgeView, type Check, type VerificationResult} from '../src/core/index.js';
+import type { VbBadgeCard } from '../src/components/badge-card/badge-card.js';
+import type { VbVerifyEndDetail } from '../src/components/shared/events.js';
+import type { Check, VerificationResult } from '../src/core/index.js';
+import { byId, demoIndex, h } from './site.js';
 
 /** Files larger than this are refused before reading (the core's own cap is smaller still). */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-const VERDICT_TEXT: Record<VerificationResult['verdict'], string> = {
-  verified: '✓ Verified: every check passed.',
-  failed: '✗ Not verified: a check failed.',
-  indeterminate: '? Could not be fully verified: a check could not run (see below).',
-};
+const form = byId<HTMLFormElement>('verify-form');
+const source = byId<HTMLTextAreaElement>('source');
+const fileInput = byId<HTMLInputElement>('file');
+const dropZone = byId<HTMLDivElement>('drop-zone');
+const fileStatus = byId<HTMLParagraphElement>('file-status');
+const placeholder = byId<HTMLDivElement>('placeholder');
+const card = byId<VbBadgeCard>('result-card');
+const checksSection = byId<HTMLDivElement>('checks-section');
+const checksBody = byId<HTMLTableSectionElement>('checks');
+const raw = byId<HTMLPreElement>('raw');
 
-function $<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} is missing from index.html`);
-  return el as T;
-}
-
-const form = $<HTMLFormElement>('verify-form');
-const source = $<HTMLTextAreaElement>('source');
-const fileInput = $<HTMLInputElement>('file');
-const dropZone = $<HTMLDivElement>('drop-zone');
-const fileStatus = $<HTMLParagraphElement>('file-status');
-const clearFile = $<HTMLButtonElement>('clear-file');
-const verdictEl = $<HTMLDivElement>('verdict');
-const resultSection = $<HTMLElement>('result');
-const checksBody = $<HTMLTableSectionElement>('checks');
-const badgeSection = $<HTMLDivElement>('badge-section');
-const badgeImage = $<HTMLDivElement>('badge-image');
-const details = $<HTMLDListElement>('details');
-const skillsSection = $<HTMLDivElement>('skills-section');
-const skills = $<HTMLUListElement>('skills');
-const raw = $<HTMLPreElement>('raw');
-
-/** The chosen or dropped file, read as bytes; when set it is verified instead of the text. */
-let selected: {name: string; bytes: Uint8Array} | undefined;
-/** The run in progress: a new run aborts it, and a stale run never writes to the page. */
-let current: AbortController | undefined;
 /** Counts file selections, so a slow read of an earlier file cannot replace a later one. */
 let selection = 0;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Input
+// What to verify
 
-async function selectFile(file: File | undefined): Promise<void> {
-  const mine = ++selection;
-  selected = undefined;
-  clearFile.hidden = true;
-  if (!file) {
+/** Shows the card and verifies `input`: bytes or text go to `.credential`, a URL to `src`. */
+function verify(input: { credential: Uint8Array | string } | { src: string }): void {
+  placeholder.hidden = true;
+  card.hidden = false;
+  if ('src' in input) {
+    card.credential = null;
+    card.src = input.src;
+  } else {
+    card.removeAttribute('src');
+    card.credential = input.credential;
+  }
+  // verify() runs now (also when the input is the same as last time); the card's own update then sees no change.
+  void card.verify();
+}
+
+/** Pasted text: JSON, a JWT or an SVG as it is; anything with a scheme, or a path, is a URL. */
+function verifyText(): void {
+  const text = source.value.trim();
+  if (!text) {
     fileStatus.textContent = '';
+    source.focus();
+    source.setAttribute('aria-invalid', 'true');
+    byId('source-hint').textContent = 'Paste a URL, JSON or a JWT first, or choose a file.';
     return;
   }
+  source.removeAttribute('aria-invalid');
+  if (text.startsWith('{') || text.startsWith('<') || COMPACT_JWS.test(text)) return verify({ credential: source.value });
+  if (HAS_SCHEME.test(text)) return verify({ src: text });
+  if (!/\s/.test(text)) {
+    try {
+      return verify({ src: new URL(text, document.baseURI).href });
+    } catch {
+      // not a URL either: the card says it cannot read it
+    }
+  }
+  verify({ credential: source.value });
+}
+
+async function verifyFile(file: File | undefined): Promise<void> {
+  const mine = ++selection;
+  if (!file) return;
   if (file.size > MAX_FILE_BYTES) {
-    fileStatus.textContent = `${file.name} is too large (${formatBytes(file.size)}; the limit is ${formatBytes(MAX_FILE_BYTES)}).`;
+    fileStatus.textContent = `${file.name} is too large (${formatBytes(file.size)}); badges are much smaller.`;
     return;
   }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (mine !== selection) return;
-    selected = {name: file.name, bytes};
-    fileStatus.textContent = `Selected: ${file.name} (${formatBytes(file.size)}). It will be verified instead of the text.`;
-    clearFile.hidden = false;
+    fileStatus.textContent = `Verifying ${file.name} (${formatBytes(file.size)}).`;
+    verify({ credential: bytes });
   } catch (error) {
     if (mine === selection) fileStatus.textContent = `Could not read ${file.name}: ${errorMessage(error)}`;
   }
 }
 
-fileInput.addEventListener('change', () => void selectFile(fileInput.files?.[0]));
-
-clearFile.addEventListener('click', () => {
-  fileInput.value = '';
-  void selectFile(undefined);
-  fileStatus.textContent = 'File removed: the text will be verified.';
-  fileInput.focus();
-});
+fileInput.addEventListener('change', () => void verifyFile(fileInput.files?.[0]));
 
 // Drag and drop: the zone takes the drop; anywhere else a stray drop must not navigate away to the file.
 for (const type of ['dragenter', 'dragover'] as const) {
@@ -96,7 +109,7 @@ dropZone.addEventListener('drop', (event) => {
   const file = event.dataTransfer?.files[0];
   if (file) {
     fileInput.value = '';
-    void selectFile(file);
+    void verifyFile(file);
   }
 });
 window.addEventListener('dragover', (event) => event.preventDefault());
@@ -111,143 +124,84 @@ source.addEventListener('keydown', (event) => {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  void verify();
+  fileInput.value = '';
+  fileStatus.textContent = '';
+  verifyText();
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Verification
+// Examples from the demo issuer: a URL, a JWT pasted as text, a baked PNG and a tampered badge.
 
-async function verify(): Promise<void> {
-  const text = source.value.trim();
-  const input = selected ? selected.bytes : text;
-  if (!selected && !text) {
-    showMessage('Paste a URL or JSON, or choose a file, first.');
-    source.focus();
-    return;
+const index = demoIndex();
+if (index) {
+  const examples = byId<HTMLUListElement>('examples');
+  const add = (label: string, run: () => void | Promise<void>) => {
+    const button = h('button', { class: 'button', type: 'button' }, label);
+    button.addEventListener('click', () => void run());
+    examples.append(h('li', {}, button));
+  };
+  const find = (test: (file: string, expected: string) => boolean) => index.badges.find((b) => test(b.file, b.expected));
+  const url = find((file, expected) => file.endsWith('.json') && expected === 'verified');
+  const jwt = find((file) => file.endsWith('.jwt'));
+  const png = find((file, expected) => file.endsWith('.png') && expected === 'verified');
+  const tampered = find((file, expected) => file.endsWith('.json') && expected === 'tampered');
+  if (url) {
+    add('A URL', () => {
+      source.value = new URL(url.file, document.baseURI).href;
+      form.requestSubmit();
+    });
   }
-
-  current?.abort();
-  const run = new AbortController();
-  current = run;
-  showMessage(selected ? `Verifying ${selected.name}…` : 'Verifying…');
-  resultSection.setAttribute('aria-busy', 'true');
-
-  let result: VerificationResult;
-  try {
-    result = await verifyCredential(input, {signal: run.signal});
-  } catch (error) {
-    // The core promises never to throw; if it does, say so rather than leave the page spinning.
-    if (current === run) showMessage(`Verification could not run: ${errorMessage(error)}`, 'indeterminate');
-    return;
-  } finally {
-    if (current === run) resultSection.removeAttribute('aria-busy');
+  if (jwt) {
+    add('A JWT', async () => {
+      source.value = (await (await fetch(new URL(jwt.file, document.baseURI))).text()).trim();
+      form.requestSubmit();
+    });
   }
-  if (current !== run) return; // a newer run replaced this one
-  current = undefined;
-  render(result);
-}
-
-function showMessage(message: string, verdict?: VerificationResult['verdict']): void {
-  verdictEl.textContent = message;
-  if (verdict) verdictEl.dataset.verdict = verdict;
-  else delete verdictEl.dataset.verdict;
+  if (png) {
+    add('A baked PNG', async () => {
+      const blob = await (await fetch(new URL(png.file, document.baseURI))).blob();
+      void verifyFile(new File([blob], png.file.split('/').pop()!, { type: 'image/png' }));
+    });
+  }
+  if (tampered) {
+    add('A tampered badge', async () => {
+      source.value = await (await fetch(new URL(tampered.file, document.baseURI))).text();
+      form.requestSubmit();
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Rendering (textContent only)
+// The checks, from the card's result (textContent only)
+
+card.addEventListener('vb-verify-start', (event) => {
+  if (event.target !== card) return;
+  checksSection.hidden = true;
+});
+
+card.addEventListener('vb-verify-end', (event: Event) => {
+  // The verify button in the card's actions fires its own vb-verify-end, which bubbles through the card.
+  if (event.target !== card) return;
+  render((event as CustomEvent<VbVerifyEndDetail>).detail.result);
+});
 
 function render(result: VerificationResult): void {
-  showMessage(VERDICT_TEXT[result.verdict] ?? `Verdict: ${String(result.verdict)}`, result.verdict);
-
   checksBody.replaceChildren(...result.checks.map(checkRow));
-  renderView(result.view);
   raw.textContent = JSON.stringify(result, null, 2);
-  resultSection.hidden = false;
+  checksSection.hidden = false;
+  if (fileStatus.textContent?.startsWith('Verifying ')) fileStatus.textContent = fileStatus.textContent.replace(/^Verifying /, 'Checked ');
 }
 
 function checkRow(check: Check): HTMLTableRowElement {
-  const row = document.createElement('tr');
-  const id = el('th', check.id);
-  id.scope = 'row';
-  const outcome = el('td', check.outcome);
-  outcome.className = `outcome-${check.outcome}`;
-  const code = document.createElement('td');
-  code.append(el('code', check.code));
-  row.append(id, outcome, code, el('td', check.message));
-  return row;
-}
-
-function renderView(view: BadgeView | undefined): void {
-  details.replaceChildren();
-  badgeImage.replaceChildren();
-  skills.replaceChildren();
-  badgeSection.hidden = !view;
-  if (!view) return;
-
-  const imageUrl = safeImageUrl(view.achievement?.image) ?? safeImageUrl(view.issuer.image);
-  if (imageUrl) {
-    const img = document.createElement('img');
-    img.src = imageUrl;
-    img.alt = view.achievement?.name ? `Badge image: ${view.achievement.name}` : 'Badge image';
-    img.referrerPolicy = 'no-referrer';
-    img.decoding = 'async';
-    img.loading = 'lazy';
-    badgeImage.append(img);
-  }
-
-  addDetail('Badge', view.achievement?.name ?? view.credentialName);
-  addDetail('Description', view.achievement?.description);
-  addDetail('Type', view.achievement?.achievementType);
-  addDetail('Criteria', view.achievement?.criteria ?? view.achievement?.criteriaUrl);
-  addDetail('Issuer', view.issuer.name);
-  addDetail('Issuer id', view.issuer.id);
-  addDetail('Signed by', view.issuer.verifiedIdentifier ? `${view.issuer.verifiedIdentifier} (verified)` : 'not verified');
-  addDetail('Recipient', view.recipient?.name ?? view.recipient?.id);
-  addDetail('Issued', view.issued);
-  addDetail('Expires', view.expires);
-  if (view.achievement?.tags?.length) addDetail('Tags', view.achievement.tags.join(', '));
-  if (view.endorsementCount > 0) addDetail('Endorsements', String(view.endorsementCount));
-
-  for (const alignment of view.alignments) {
-    const name = alignment.targetName ?? alignment.targetCode ?? alignment.targetUrl;
-    if (!name) continue;
-    const extra = [alignment.targetFramework, alignment.targetCode !== name ? alignment.targetCode : undefined]
-      .filter(Boolean)
-      .join(', ');
-    const item = document.createElement('li');
-    item.append(el('bdi', name));
-    if (extra) item.append(' (', el('bdi', extra), ')');
-    if (alignment.targetUrl && alignment.targetUrl !== name) item.append(' — ', el('bdi', alignment.targetUrl));
-    skills.append(item);
-  }
-  skillsSection.hidden = skills.childElementCount === 0;
-}
-
-/** One term and its value; `bdi` keeps right-to-left text in a name from reordering what follows it. */
-function addDetail(term: string, value: string | undefined): void {
-  if (!value) return;
-  const dd = document.createElement('dd');
-  dd.append(el('bdi', value));
-  details.append(el('dt', term), dd);
-}
-
-/** An element whose content is plain text. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  return node;
-}
-
-/** Only https: URLs and raster data: images (never SVG, never javascript: or other schemes). */
-function safeImageUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  if (/^data:image\/(png|jpeg|gif|webp)[;,]/i.test(url)) return url;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  const code = h('td', {}, h('code', {}, check.code));
+  return h(
+    'tr',
+    { 'data-check': check.id, 'data-outcome': check.outcome },
+    h('th', { scope: 'row' }, check.id),
+    h('td', { class: `outcome outcome-${check.outcome}` }, check.outcome),
+    code,
+    h('td', {}, check.message),
+  );
 }
 
 function formatBytes(n: number): string {

@@ -125,6 +125,13 @@ export const MESSAGES = {
     'passport.error.timeout': 'the server took too long to answer',
     'passport.error.tooLarge': 'the list is too large',
     'passport.error.format': 'it is not a list of badges, a presentation or a transcript',
+    'actions.download': 'Download badge',
+    'actions.downloadDetail': '“{name}”, an image with the credential inside',
+    'actions.preparing': 'Preparing…',
+    'actions.downloaded': 'Downloaded as {file}',
+    'actions.downloadFailed': 'The badge could not be downloaded: {reason}',
+    'actions.linkedin': 'Add to LinkedIn',
+    'actions.linkedinDetail': '“{name}” to your profile (opens LinkedIn in a new tab)',
   },
   es: {
     'state.verifying': 'Verificando…',
@@ -248,6 +255,13 @@ export const MESSAGES = {
     'passport.error.timeout': 'el servidor tardó demasiado en responder',
     'passport.error.tooLarge': 'la lista es demasiado grande',
     'passport.error.format': 'no es una lista de insignias, una presentación ni un expediente',
+    'actions.download': 'Descargar insignia',
+    'actions.downloadDetail': '«{name}», una imagen con la credencial dentro',
+    'actions.preparing': 'Preparando…',
+    'actions.downloaded': 'Descargada como {file}',
+    'actions.downloadFailed': 'No se pudo descargar la insignia: {reason}',
+    'actions.linkedin': 'Añadir a LinkedIn',
+    'actions.linkedinDetail': '«{name}» a tu perfil (abre LinkedIn en una pestaña nueva)',
   },
 } as const;
 
