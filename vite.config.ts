@@ -27,6 +27,7 @@ const entries: Record<string, string> = {
   define: `${root}src/define.ts`,
   'badge-card': `${root}src/badge-card.ts`,
   'verify-button': `${root}src/verify-button.ts`,
+  'badge-actions': `${root}src/badge-actions.ts`,
   passport: `${root}src/passport.ts`,
   config: `${root}src/config.ts`,
   react: `${root}src/react/index.ts`,

@@ -47,7 +47,7 @@ try {
 // ---------------------------------------------------------------------------------------------------------------
 // The entries and what importing them does.
 
-const TAGS = ['vb-badge-card', 'vb-verify-button', 'vb-passport'];
+const TAGS = ['vb-badge-card', 'vb-verify-button', 'vb-passport', 'vb-badge-actions'];
 try {
   const registered = () => TAGS.filter((tag) => globalThis.customElements?.get(tag));
   const only = {

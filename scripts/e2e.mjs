@@ -41,7 +41,7 @@ const EXPECTED = {
   indeterminate: {state: 'indeterminate', text: /Could not check/},
 };
 /** How <vb-passport> counts an intended state in its summary line, in the summary's order. */
-const SUMMARY = {verified: 'verified', expired: 'expired', revoked: 'revoked', suspended: 'revoked', tampered: 'not valid', indeterminate: 'could not be checked'};
+const SUMMARY = {verified: 'verified', expired: 'expired', revoked: 'revoked', suspended: 'suspended', tampered: 'not valid', indeterminate: 'could not be checked'};
 const SUMMARY_ORDER = ['verified', 'expired', 'revoked', 'not valid', 'could not be checked'];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -42,6 +42,10 @@ const origin = arg('--origin', `http://127.0.0.1:${Number(process.env.PORT) || 5
 const out = resolve(root, arg('--out', 'demo/public/issued'));
 const base = `${origin}/issued`;
 
+/** Dates relative to today, so the demo shows the same states whatever the machine's clock says. */
+const DAY = 24 * 60 * 60 * 1000;
+const daysFromNow = (days: number) => new Date(Math.floor((Date.now() + days * DAY) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
 const OB = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
 const ONET = (code: string) => `https://www.onetonline.org/link/summary/${code}`;
 
@@ -156,7 +160,7 @@ function credential(spec: BadgeSpec, issuer: { id: string; name: string; url: st
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: spec.name,
     issuer: { id: issuer.id, type: ['Profile'], name: issuer.name, url: issuer.url },
-    validFrom: '2026-09-15T10:00:00Z',
+    validFrom: daysFromNow(-60),
     credentialSubject: {
       id: `did:example:${spec.recipient.toLowerCase().replace(/\s+/g, '-')}`,
       type: ['AchievementSubject'],
@@ -250,8 +254,8 @@ async function main(): Promise<void> {
   const pm = await signDataIntegrity(credential(S.pm!, northwind, { credentialStatus: statusEntry(suspensions, 4, 'suspension') }), northwindKey);
   add({ slug: 'project-management', title: S.pm!.name, file: 'badges/project-management.json', format: 'Data Integrity (eddsa-rdfc-2022)', issuer: northwind.name, expected: 'suspended', note: 'Entry 4 of the suspension list is set.' }, JSON.stringify(pm, null, 2));
 
-  const service = await signDataIntegrity(credential(S.service!, harbor === undefined ? northwind : northwind, { validFrom: '2024-01-10T09:00:00Z', validUntil: '2025-01-10T09:00:00Z' }), northwindKey);
-  add({ slug: 'customer-service', title: S.service!.name, file: 'badges/customer-service.json', format: 'Data Integrity (eddsa-rdfc-2022)', issuer: northwind.name, expected: 'expired', note: 'Valid until 10 January 2025.' }, JSON.stringify(service, null, 2));
+  const service = await signDataIntegrity(credential(S.service!, northwind, { validFrom: daysFromNow(-730), validUntil: daysFromNow(-365) }), northwindKey);
+  add({ slug: 'customer-service', title: S.service!.name, file: 'badges/customer-service.json', format: 'Data Integrity (eddsa-rdfc-2022)', issuer: northwind.name, expected: 'expired', note: 'Its validity ended a year ago.' }, JSON.stringify(service, null, 2));
 
   const ml = await signDataIntegrity(credential(S.ml!, northwind), northwindKey);
   const tampered = structuredClone(ml) as Record<string, any>;
@@ -276,7 +280,7 @@ async function main(): Promise<void> {
       type: ['VerifiableCredential', 'ClrCredential'],
       name: 'Transcript: Ada Lovelace',
       issuer: { id: northwind.id, type: ['Profile'], name: northwind.name, url: northwind.url },
-      validFrom: '2026-10-01T00:00:00Z',
+      validFrom: daysFromNow(-30),
       credentialSubject: {
         id: 'did:example:ada-lovelace',
         type: ['ClrSubject'],

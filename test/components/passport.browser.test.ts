@@ -133,9 +133,9 @@ describe('<vb-passport>', function () {
       expect(cards(el)[0]!.compact).to.equal(true);
     });
 
-    it('counts a suspended badge as revoked', async () => {
+    it('counts a suspended badge apart from revoked ones', async () => {
       const { el } = await mount((p) => (p.credentials = [f.suspended, f.verified]));
-      expect(summary(el)).to.equal('1 verified · 1 revoked');
+      expect(summary(el)).to.equal('1 verified · 1 suspended');
     });
 
     it('counts only verified badges in the skills overview, sorted by count then name', async () => {

@@ -56,13 +56,13 @@ describe('passport model', () => {
     checks: failed.map(([id, code]) => ({ id, code, outcome: 'failed', message: '' })),
   });
 
-  it('counts a settled result as verified, expired, revoked, not valid or could not check', () => {
+  it('counts a settled result as verified, expired, revoked, suspended, not valid or could not check', () => {
     expect(statusOf(undefined)).to.equal('verifying');
     expect(statusOf(result('verified'))).to.equal('verified');
     expect(statusOf(result('indeterminate'))).to.equal('indeterminate');
     expect(statusOf(result('failed', ['validity', 'expired']))).to.equal('expired');
     expect(statusOf(result('failed', ['status', 'revoked']))).to.equal('revoked');
-    expect(statusOf(result('failed', ['status', 'suspended']))).to.equal('revoked');
+    expect(statusOf(result('failed', ['status', 'suspended']))).to.equal('suspended');
     expect(statusOf(result('failed', ['validity', 'expired'], ['status', 'revoked']))).to.equal('revoked');
     expect(statusOf(result('failed', ['validity', 'not-yet-valid']))).to.equal('failed');
     expect(statusOf(result('failed', ['signature', 'invalid-signature']))).to.equal('failed');

@@ -6,29 +6,31 @@ import type { Alignment, BadgeView, VerificationResult } from '../../core/index.
 import { msg, type Language, type MessageKey } from '../shared/i18n.js';
 
 /** What one card counts as in the summary line. */
-export type BadgeStatus = 'verified' | 'expired' | 'revoked' | 'failed' | 'indeterminate' | 'verifying';
+export type BadgeStatus = 'verified' | 'expired' | 'revoked' | 'suspended' | 'failed' | 'indeterminate' | 'verifying';
 
 /** The summary's order, and the message of each count. */
-export const SUMMARY_ORDER: readonly BadgeStatus[] = ['verified', 'expired', 'revoked', 'failed', 'indeterminate', 'verifying'];
+export const SUMMARY_ORDER: readonly BadgeStatus[] = ['verified', 'expired', 'revoked', 'suspended', 'failed', 'indeterminate', 'verifying'];
 
 const SUMMARY_KEYS: Record<BadgeStatus, MessageKey> = {
   verified: 'passport.summary.verified',
   expired: 'passport.summary.expired',
   revoked: 'passport.summary.revoked',
+  suspended: 'passport.summary.suspended',
   failed: 'passport.summary.failed',
   indeterminate: 'passport.summary.indeterminate',
   verifying: 'passport.summary.verifying',
 };
 
 /**
- * A settled result as the summary counts it. Revoked (or suspended) wins over expired, as it says more; any other
+ * A settled result as the summary counts it. Revoked, then suspended, win over expired, as it says more; any other
  * failure (signature, issuer, format, a transcript with a bad credential inside) is "not valid".
  */
 export function statusOf(result: VerificationResult | undefined): BadgeStatus {
   if (!result) return 'verifying';
   if (result.verdict !== 'failed') return result.verdict;
   const failed = result.checks.filter((c) => c.outcome === 'failed');
-  if (failed.some((c) => c.id === 'status' && (c.code === 'revoked' || c.code === 'suspended'))) return 'revoked';
+  if (failed.some((c) => c.id === 'status' && c.code === 'revoked')) return 'revoked';
+  if (failed.some((c) => c.id === 'status' && c.code === 'suspended')) return 'suspended';
   if (failed.some((c) => c.id === 'validity' && c.code === 'expired')) return 'expired';
   return 'failed';
 }
