@@ -42,7 +42,7 @@ const EXPECTED = {
 };
 /** How <vb-passport> counts an intended state in its summary line, in the summary's order. */
 const SUMMARY = {verified: 'verified', expired: 'expired', revoked: 'revoked', suspended: 'suspended', tampered: 'not valid', indeterminate: 'could not be checked'};
-const SUMMARY_ORDER = ['verified', 'expired', 'revoked', 'not valid', 'could not be checked'];
+const SUMMARY_ORDER = ['verified', 'expired', 'revoked', 'suspended', 'not valid', 'could not be checked'];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Results

@@ -3,7 +3,10 @@
 // and ends with one line `tests: N passed, M failed, K skipped` summing both runs.
 // Exit code is non-zero when a test failed or a runner crashed / did not report.
 //
-// TEST_ONLY=node or TEST_ONLY=browser runs just one of the suites.
+// After them, the end-to-end checks: the single-file bundle on a plain HTML page, and the built demo clicked through
+// in Chromium (scripts/plain-page-check.mjs, scripts/e2e.mjs).
+//
+// TEST_ONLY=node or TEST_ONLY=browser runs just one of the suites (and no end-to-end check).
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,6 +37,28 @@ function run(command, args, env) {
     child.on('exit', (code, signal) => {
       current = null;
       resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+/** Runs a script whose output ends with a summary line; echoes its output and returns [exit code, output]. */
+function runCaptured(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, {cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env});
+    current = child;
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('error', (error) => {
+      current = null;
+      console.error(error);
+      resolve([1, output]);
+    });
+    child.on('exit', (code, signal) => {
+      current = null;
+      resolve([code ?? (signal ? 128 : 1), output]);
     });
   });
 }
@@ -99,6 +124,17 @@ if (only !== 'node') {
     );
     account('Chromium suite', code, readCounts(countsFile));
   }
+}
+
+// End-to-end: the single-file bundle on a plain HTML page, and the built demo clicked through, in Chromium.
+if (only !== 'node' && only !== 'browser') {
+  console.log('\n=== End-to-end (plain page, demo) ===\n');
+  const [plainCode, plainOut] = await runCaptured(['--import', 'tsx', path.join(root, 'scripts/plain-page-check.mjs')]);
+  const plainOk = plainCode === 0 && /^plain page: ok$/m.test(plainOut);
+  account('plain page', plainCode, {passed: plainOk ? 1 : 0, failed: plainOk ? 0 : 1, skipped: 0});
+  const [e2eCode, e2eOut] = await runCaptured(['--import', 'tsx', path.join(root, 'scripts/e2e.mjs')]);
+  const m = /^e2e: (\d+) passed, (\d+) failed$/m.exec(e2eOut);
+  account('end-to-end', e2eCode, m ? {passed: Number(m[1]), failed: Number(m[2]), skipped: 0} : null);
 }
 
 fs.rmSync(outDir, {recursive: true, force: true});
