@@ -76,23 +76,6 @@ export function reasonLines(result: VerificationResult, lang: Language): string[
   return [why ? msg(lang, 'card.reasonWhy', { reason, why: msg(lang, why) }) : reason];
 }
 
-/** A result for an error the core did not turn into a check (it never should): "could not check", not "failed". */
-export function internalErrorResult(error: unknown): VerificationResult {
-  const message = `Verification could not run: ${error instanceof Error ? error.message : String(error)}.`;
-  return {
-    verdict: 'indeterminate',
-    checks: [
-      { id: 'format', outcome: 'indeterminate', code: 'internal-error', message },
-      ...(['signature', 'validity', 'status', 'schema'] as const).map((id) => ({
-        id,
-        outcome: 'skipped' as const,
-        code: 'not-run' as const,
-        message: 'Not run: an earlier check could not complete.',
-      })),
-    ],
-  };
-}
-
 /**
  * Whether the page lists this issuer as one it recognises. Only a verified identifier counts: a trusted DID must be
  * the verified signer; a trusted https issuer id must be the credential's issuer and on the verified signer's domain.

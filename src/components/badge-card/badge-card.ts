@@ -1,14 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LatestRun } from '../shared/latest-run.js';
 import type { VbVerifyEndDetail, VbVerifyProgressDetail, VbVerifyStartDetail } from '../shared/events.js';
 import { property, state } from 'lit/decorators.js';
 import type { BadgeView, CredentialInput, ProgressStep, VerificationResult } from '../../core/index.js';
 import { trustedIssuers } from '../shared/config.js';
 import { languageOf, msg, type Language, type MessageKey } from '../shared/i18n.js';
-import { verifyQueued } from '../shared/queue.js';
 import { inlineCredential } from '../shared/source.js';
 import type { VerificationState } from '../shared/state.js';
 import { tokens } from '../shared/tokens.js';
-import { headingLevel, internalErrorResult, isTrustedIssuer, previewOf, reasonLines, resolveSrc, stateOf } from './badge-card.model.js';
+import { headingLevel, isTrustedIssuer, previewOf, reasonLines, resolveSrc, stateOf } from './badge-card.model.js';
 import * as sections from './badge-card.sections.js';
 import { styles } from './badge-card.styles.js';
 
@@ -109,8 +109,7 @@ export class VbBadgeCard extends LitElement {
   @state() private _hasActions = false;
 
   private _input: unknown = NONE;
-  private _run = 0;
-  private _abort?: AbortController;
+  private _runs = new LatestRun();
   private _children?: MutationObserver;
   private _warnedLevel?: unknown;
 
@@ -169,8 +168,7 @@ export class VbBadgeCard extends LitElement {
     // that stays out of the page gives up its run.
     queueMicrotask(() => {
       if (this.isConnected || this._state !== 'verifying') return;
-      this._abort?.abort();
-      this._run++;
+      this._runs.cancel();
       this._input = NONE;
     });
   }
@@ -205,8 +203,7 @@ export class VbBadgeCard extends LitElement {
   }
 
   private _reset(): void {
-    this._abort?.abort();
-    this._run++;
+    this._runs.cancel();
     this._result = undefined;
     this._preview = undefined;
     this._step = undefined;
@@ -215,33 +212,19 @@ export class VbBadgeCard extends LitElement {
   }
 
   private async _verify(input: unknown): Promise<VerificationResult> {
-    this._abort?.abort();
-    const abort = new AbortController();
-    this._abort = abort;
-    const run = ++this._run;
-    const current = () => run === this._run;
+    const running = this._runs.start(input, (step) => {
+      this._step = step;
+      this._emit<VbVerifyProgressDetail>('vb-verify-progress', { step });
+    });
     this._result = undefined;
     this._preview = previewOf(input);
     this._step = undefined;
     this._announcement = '';
     this._setState('verifying');
     this._emit<VbVerifyStartDetail>('vb-verify-start', { input });
-    let result: VerificationResult;
-    try {
-      result = await verifyQueued(input, {
-        signal: abort.signal,
-        onProgress: (step) => {
-          if (!current()) return;
-          this._step = step;
-          this._emit<VbVerifyProgressDetail>('vb-verify-progress', { step });
-        },
-      });
-    } catch (error) {
-      result = internalErrorResult(error);
-    }
+    const { result, latest } = await running;
     // A newer run (or a reset) took over: this one's result is not the card's.
-    if (!current()) return result;
-    this._abort = undefined;
+    if (!latest) return result;
     this._result = result;
     this._step = undefined;
     const settled = stateOf(result);

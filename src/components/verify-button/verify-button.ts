@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LatestRun } from '../shared/latest-run.js';
 import type { VbVerifyEndDetail, VbVerifyStartDetail } from '../shared/events.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { ProgressStep, VerificationResult } from '../../core/index.js';
 import { formatDate, languageOf, msg, type Language, type MessageKey } from '../shared/i18n.js';
-import { verifyQueued } from '../shared/queue.js';
 import { reasonOf, reasonsOf, type VerificationState } from '../shared/state.js';
 import { tokens } from '../shared/tokens.js';
 import {
@@ -86,8 +86,7 @@ export class VbVerifyButton extends LitElement {
   @query('[part="button"]') private _button!: HTMLButtonElement;
   @query('dialog') private _dialog!: HTMLDialogElement;
 
-  private _run = 0;
-  private _controller?: AbortController;
+  private _runs = new LatestRun();
   private _finishedAt?: string;
   private _observer?: MutationObserver;
 
@@ -125,8 +124,7 @@ export class VbVerifyButton extends LitElement {
     this._observer?.disconnect();
     this._observer = undefined;
     // A verification nobody can see is cancelled; its result is ignored.
-    this._controller?.abort();
-    this._run++;
+    this._runs.cancel();
     if (this._state === 'verifying') this.setState('idle');
     this.removeAttribute('step');
     // Out of the document the dialog leaves the top layer; it must not come back open and non-modal.
@@ -341,32 +339,17 @@ export class VbVerifyButton extends LitElement {
   }
 
   private async run(): Promise<VerificationResult | undefined> {
-    this._controller?.abort();
-    const controller = new AbortController();
-    this._controller = controller;
-    const run = ++this._run;
     const input = this.input();
+    const running = this._runs.start(input, (step) => {
+      this._step = step;
+      // Set at once rather than on the next render, so every step is observable.
+      this.setAttribute('step', step);
+    });
     this._step = undefined;
     this.setState('verifying');
     this.emit<VbVerifyStartDetail>('vb-verify-start', { input });
-    let result: VerificationResult;
-    try {
-      result = await verifyQueued(input, {
-        signal: controller.signal,
-        onProgress: (step) => {
-          if (run !== this._run) return;
-          this._step = step;
-          // Set at once rather than on the next render, so every step is observable.
-          this.setAttribute('step', step);
-        },
-      });
-    } catch (error) {
-      // The core resolves rather than throws; this keeps that promise if something outside it fails.
-      const message = `Verification could not run: ${error instanceof Error ? error.message : String(error)}.`;
-      result = { verdict: 'indeterminate', checks: [{ id: 'format', outcome: 'indeterminate', code: 'internal-error', message }] };
-    }
-    if (run !== this._run) return undefined;
-    this._controller = undefined;
+    const { result, latest } = await running;
+    if (!latest) return undefined;
     this._finishedAt = new Date().toISOString();
     this._result = result;
     this._step = undefined;
