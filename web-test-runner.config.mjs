@@ -14,9 +14,10 @@ import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 import {chromeLauncher, defaultReporter} from '@web/test-runner';
 import {countsReporter} from './scripts/wtr-counts-reporter.mjs';
+import {CHROMIUM_ARGS, chromiumPath} from './scripts/lib/static-server.mjs';
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const executablePath = chromiumPath();
 
 if (!fs.existsSync(executablePath)) {
   throw new Error(
@@ -117,17 +118,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          `--user-data-dir=${userDataDir}`,
-        ],
+        args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
       },
     }),
   ],
