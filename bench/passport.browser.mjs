@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// `npm run bench:passport` (node --import tsx bench/passport.browser.mjs [--runs N] [--build DIR]):
+// a passport of 100 Data Integrity badges on one status list, cold page load in Debian Chromium.
+//
+//   1. Builds the single-file bundle (vite.bundle.config.ts) into a temporary directory, as a page would load it from
+//      a CDN (or uses an existing build given with --build, e.g. dist/).
+//   2. Issues 100 eddsa-rdfc-2022 Open Badges from one did:web issuer, each with a BitstringStatusListEntry on one
+//      status list (test/support/issuer.ts, keys fixed by seed), and answers https://badges.example.edu/... from
+//      them at the browser's network layer, with no artificial latency.
+//   3. For each run, opens a fresh browser context (cold HTTP and V8 caches of the page), loads a page holding
+//      `<vb-passport src=".../passport.json">`, and records, from the page's own clock:
+//        - module: when the bundle's module finished evaluating (from navigation start);
+//        - first card: the first animation frame in which a card of the passport shows its badge's name,
+//          measured from the module having loaded;
+//        - all verified: when the 100th card reported `vb-verify-end` as verified, from the module having loaded;
+//        - long tasks: every main-thread task over 50 ms (Long Tasks API, buffered from navigation start), and
+//          the longest task;
+//        - requests: how many times the status list and the DID document were requested.
+//   4. Prints medians over the runs and the targets, writes bench/results/passport-browser.json.
+// No assertion fails the process on a missed target: the figures are the output. It exits non-zero only when the
+// page did not work (a card not verified, a page error).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {execFileSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+import {CHROMIUM_ARGS, chromiumPath, serveDirectory} from '../scripts/lib/static-server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const RUNS = Number(option('--runs', '7'));
+const BADGES = Number(option('--badges', '100'));
+const HOST = 'https://badges.example.edu/';
+const CDN = 'https://cdn.example.net/verifiable-badges/';
+const STATUS_LIST = `${HOST}status/1`;
+const ISSUER = 'did:web:badges.example.edu';
+const DID_DOC = `${HOST}.well-known/did.json`;
+const TARGETS = {firstCardMs: 250, allVerifiedMs: 500, longestTaskMs: 50};
+
+function fail(message) {
+  console.error(`passport bench: FAILED\n${message}`);
+  process.exit(1);
+}
+
+// 1. The bundle.
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-bench-passport-'));
+process.on('exit', () => fs.rmSync(workDir, {recursive: true, force: true}));
+let cdnDir = option('--build', '');
+if (cdnDir) {
+  cdnDir = path.resolve(cdnDir);
+} else {
+  cdnDir = path.join(workDir, 'cdn');
+  const {build} = await import('vite');
+  await build({configFile: path.join(root, 'vite.bundle.config.ts'), logLevel: 'silent', build: {outDir: cdnDir, emptyOutDir: true, sourcemap: false}});
+}
+if (!fs.existsSync(path.join(cdnDir, 'verifiable-badges.js'))) fail(`no verifiable-badges.js in ${cdnDir}`);
+
+// 2. The badges.
+const {NOW, badge, controllerDocument, makeKey, signDataIntegrity, statusEntry, statusListCredential} = await import('../test/support/issuer.ts');
+const key = await makeKey(71, ISSUER, 'key-1');
+const SKILLS = [
+  ['Data Scientists', '15-2051.00'],
+  ['Software Developers', '15-1252.00'],
+  ['Information Security Analysts', '15-1212.00'],
+  ['Project Management Specialists', '13-1082.00'],
+  ['Web Developers', '15-1254.00'],
+];
+const credentials = [];
+for (let i = 0; i < BADGES; i++) {
+  const [skill, code] = SKILLS[i % SKILLS.length];
+  const credential = badge(ISSUER, {
+    id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    name: `Badge ${i + 1}: ${skill}`,
+    credentialStatus: statusEntry(STATUS_LIST, 1000 + i),
+  });
+  const subject = credential.credentialSubject;
+  subject.achievement = {
+    ...subject.achievement,
+    id: `https://badges.example.edu/achievements/${i}`,
+    name: `Badge ${i + 1}: ${skill}`,
+    alignment: [{type: ['Alignment'], targetName: skill, targetCode: code, targetFramework: 'O*NET-SOC', targetUrl: `https://www.onetonline.org/link/summary/${code}`}],
+  };
+  credentials.push(await signDataIntegrity(credential, key));
+}
+const documents = {
+  [`${HOST}passport.json`]: credentials,
+  [DID_DOC]: controllerDocument(ISSUER, [key]),
+  [STATUS_LIST]: await statusListCredential(key, STATUS_LIST, {set: [3, 7]}),
+};
+const passportBytes = JSON.stringify(credentials).length;
+
+const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>passport bench</title>
+<script>
+  window.__bench = {longTasks: [], ends: 0, verified: 0, firstCard: null, allVerified: null, module: null};
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longTasks.push({start: Math.round(e.startTime), duration: Math.round(e.duration)});
+  }).observe({type: 'longtask', buffered: true});
+  document.addEventListener('vb-verify-end', (event) => {
+    const b = window.__bench;
+    b.ends++;
+    if (event.detail?.result?.verdict === 'verified' || event.target.state === 'verified') b.verified++;
+    if (b.verified === ${BADGES} && b.allVerified === null) b.allVerified = performance.now();
+  });
+  const watch = () => {
+    const b = window.__bench;
+    const card = document.querySelector('vb-passport')?.shadowRoot?.querySelector('vb-badge-card');
+    if (b.firstCard === null && card?.shadowRoot && /Badge \\d+:/.test(card.shadowRoot.textContent ?? '')) b.firstCard = performance.now();
+    if (b.firstCard === null) requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+</script>
+<script type="module">
+  await import('${CDN}verifiable-badges.js');
+  window.__bench.module = performance.now();
+</script>
+</head><body>
+<vb-passport src="${HOST}passport.json"></vb-passport>
+</body></html>`;
+fs.writeFileSync(path.join(workDir, 'index.html'), page);
+
+// 3. The runs.
+const server = await serveDirectory(workDir);
+const browser = await chromium.launch({executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS});
+const runs = [];
+const problems = [];
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const counts = {};
+    const context = await browser.newContext({viewport: {width: 1200, height: 900}, serviceWorkers: 'block'});
+    await context.route('**/*', async (route) => {
+      const request = route.request();
+      const url = request.url();
+      if (url.startsWith(`${server.origin}/`)) return route.continue();
+      if (url.startsWith(CDN)) {
+        const file = path.join(cdnDir, url.slice(CDN.length).split('?')[0]);
+        if (!file.startsWith(cdnDir + path.sep) || !fs.existsSync(file)) return route.fulfill({status: 404, body: 'not found'});
+        return route.fulfill({status: 200, contentType: 'text/javascript', headers: {'access-control-allow-origin': '*'}, body: fs.readFileSync(file)});
+      }
+      if (url in documents) {
+        counts[url] = (counts[url] ?? 0) + 1;
+        return route.fulfill({status: 200, contentType: 'application/json', headers: {'access-control-allow-origin': '*'}, body: JSON.stringify(documents[url])});
+      }
+      if (request.resourceType() === 'image') return route.fulfill({status: 404, body: ''});
+      return route.abort('blockedbyclient');
+    });
+    const tab = await context.newPage();
+    tab.on('pageerror', (error) => problems.push(`run ${run + 1}: page error: ${error.message}`));
+    await tab.clock.setFixedTime(new Date(NOW));
+    await tab.goto(`${server.origin}/index.html`, {waitUntil: 'load'});
+    try {
+      await tab.waitForFunction((n) => window.__bench.ends >= n, BADGES, {timeout: 60_000, polling: 200});
+    } catch {
+      problems.push(`run ${run + 1}: only ${await tab.evaluate(() => window.__bench.ends)} of ${BADGES} cards settled within 60 s`);
+    }
+    // Let a trailing long task (if any) be reported.
+    await tab.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    const b = await tab.evaluate(() => window.__bench);
+    if (b.verified !== BADGES) problems.push(`run ${run + 1}: ${b.verified} of ${BADGES} cards verified`);
+    runs.push({
+      moduleMs: b.module,
+      firstCardMs: b.firstCard !== null && b.module !== null ? b.firstCard - b.module : null,
+      allVerifiedMs: b.allVerified !== null && b.module !== null ? b.allVerified - b.module : null,
+      longTasks: b.longTasks,
+      longestTaskMs: Math.max(0, ...b.longTasks.map((t) => t.duration)),
+      statusListRequests: counts[STATUS_LIST] ?? 0,
+      didDocumentRequests: counts[DID_DOC] ?? 0,
+    });
+    await context.close();
+  }
+} finally {
+  await browser.close().catch(() => {});
+  await server.close();
+}
+
+// 4. Figures.
+const median = (values) => {
+  const xs = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+  return xs.length ? xs[Math.floor((xs.length - 1) / 2)] : null;
+};
+const fmt = (v) => (v === null ? 'n/a' : `${v.toFixed(0)} ms`);
+const chromiumVersion = (() => {
+  try {
+    return execFileSync(chromiumPath(), ['--version'], {encoding: 'utf8'}).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const summary = {
+  date: new Date().toISOString(),
+  machine: {cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, chromium: chromiumVersion, load: os.loadavg().map((l) => Number(l.toFixed(2)))},
+  badges: BADGES,
+  passportJsonBytes: passportBytes,
+  runs: RUNS,
+  median: {
+    moduleMs: median(runs.map((r) => r.moduleMs)),
+    firstCardMs: median(runs.map((r) => r.firstCardMs)),
+    allVerifiedMs: median(runs.map((r) => r.allVerifiedMs)),
+    longestTaskMs: median(runs.map((r) => r.longestTaskMs)),
+  },
+  worst: {longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)), longTasksOver50: Math.max(...runs.map((r) => r.longTasks.length))},
+  requests: {statusList: Math.max(...runs.map((r) => r.statusListRequests)), didDocument: Math.max(...runs.map((r) => r.didDocumentRequests))},
+  targets: TARGETS,
+  perRun: runs,
+};
+fs.mkdirSync(path.join(root, 'bench/results'), {recursive: true});
+fs.writeFileSync(path.join(root, 'bench/results/passport-browser.json'), `${JSON.stringify(summary, null, 2)}\n`);
+
+const met = (value, target) => (value === null ? 'n/a' : value <= target ? 'met' : 'MISSED');
+console.log(`passport of ${BADGES} Data Integrity badges on one status list, cold page, ${RUNS} runs (${summary.machine.chromium}, ${summary.machine.cpus} CPUs, load ${summary.machine.load.join(' ')})`);
+console.log(`  module evaluated after navigation start: ${fmt(summary.median.moduleMs)} (median)`);
+console.log(`  first card rendered after the module:    ${fmt(summary.median.firstCardMs)} (median; target ≤ ${TARGETS.firstCardMs} ms: ${met(summary.median.firstCardMs, TARGETS.firstCardMs)})`);
+console.log(`  all ${BADGES} verified after the module:       ${fmt(summary.median.allVerifiedMs)} (median; target ≤ ${TARGETS.allVerifiedMs} ms: ${met(summary.median.allVerifiedMs, TARGETS.allVerifiedMs)})`);
+console.log(`  longest main-thread task:                ${fmt(summary.median.longestTaskMs)} median, ${fmt(summary.worst.longestTaskMs)} worst (target: no task over ${TARGETS.longestTaskMs} ms in any run: ${summary.worst.longTasksOver50 === 0 ? 'met' : 'MISSED'})`);
+for (const [i, r] of runs.entries()) {
+  console.log(`  run ${i + 1}: first card ${fmt(r.firstCardMs)}, all ${fmt(r.allVerifiedMs)}, long tasks ${r.longTasks.map((t) => `${t.duration}@${t.start}`).join(' ') || 'none'}`);
+}
+console.log(`  requests per page: status list ${summary.requests.statusList}, DID document ${summary.requests.didDocument}`);
+if (problems.length) fail(problems.join('\n'));
