@@ -3,8 +3,9 @@
 // and ends with one line `tests: N passed, M failed, K skipped` summing both runs.
 // Exit code is non-zero when a test failed or a runner crashed / did not report.
 //
-// After them, the end-to-end checks: the single-file bundle on a plain HTML page, and the built demo clicked through
-// in Chromium (scripts/plain-page-check.mjs, scripts/e2e.mjs).
+// After them, the end-to-end checks: the single-file bundle on a plain HTML page, every element under a strict
+// Content-Security-Policy, and the built demo clicked through in Chromium (scripts/plain-page-check.mjs,
+// scripts/csp-page-check.mjs, scripts/e2e.mjs).
 //
 // TEST_ONLY=node or TEST_ONLY=browser runs just one of the suites (and no end-to-end check).
 import {spawn} from 'node:child_process';
@@ -128,10 +129,13 @@ if (only !== 'node') {
 
 // End-to-end: the single-file bundle on a plain HTML page, and the built demo clicked through, in Chromium.
 if (only !== 'node' && only !== 'browser') {
-  console.log('\n=== End-to-end (plain page, demo) ===\n');
+  console.log('\n=== End-to-end (plain page, strict-CSP page, demo) ===\n');
   const [plainCode, plainOut] = await runCaptured(['--import', 'tsx', path.join(root, 'scripts/plain-page-check.mjs')]);
   const plainOk = plainCode === 0 && /^plain page: ok$/m.test(plainOut);
   account('plain page', plainCode, {passed: plainOk ? 1 : 0, failed: plainOk ? 0 : 1, skipped: 0});
+  const [cspCode, cspOut] = await runCaptured(['--import', 'tsx', path.join(root, 'scripts/csp-page-check.mjs')]);
+  const csp = /^csp page: (\d+) passed, (\d+) failed$/m.exec(cspOut);
+  account('strict-CSP page', cspCode, csp ? {passed: Number(csp[1]), failed: Number(csp[2]), skipped: 0} : null);
   const [e2eCode, e2eOut] = await runCaptured(['--import', 'tsx', path.join(root, 'scripts/e2e.mjs')]);
   const m = /^e2e: (\d+) passed, (\d+) failed$/m.exec(e2eOut);
   account('end-to-end', e2eCode, m ? {passed: Number(m[1]), failed: Number(m[2]), skipped: 0} : null);
