@@ -15,6 +15,7 @@ import {
   mutants,
   mutationWorld,
   reasonOf,
+  renameThroughJsonLd,
   rng,
   runSeed,
   scale,
@@ -24,6 +25,7 @@ import {
   type MutationWorld,
   type Tally,
 } from '../support/mutate.js';
+import { fixtures } from '../support/fixtures.js';
 
 const PER_KIND = Math.max(1, Math.round((inNode ? 100 : 30) * scale()));
 const SEED = runSeed(20_260_601);
@@ -65,6 +67,20 @@ describe('mutation: no edit of a signed credential verifies', function () {
     const wrong = controls.filter((c) => c.verdict !== 'verified');
     expect(wrong, JSON.stringify(wrong)).to.deep.equal([]);
     expect(controls.length).to.be.greaterThan(10);
+  });
+
+  it('an expired or revoked credential stays failed when its validUntil or credentialStatus moves to a key meaning the same in JSON-LD', async () => {
+    const fx = await fixtures();
+    const outcomes: string[] = [];
+    for (const [name, credential, key] of [['expired', fx.expired, 'validUntil'], ['revoked', fx.revoked, 'credentialStatus']] as const) {
+      for (const via of ['alias', 'iri'] as const) {
+        const edit = renameThroughJsonLd(via, [key])(credential as never, rng(seedOf(`${name}:${via}`)));
+        expect(edit?.note, `${name}: ${edit?.note}`).to.include(key);
+        const result = await verifyCredential(edit!.doc, world.options());
+        outcomes.push(`${name}, ${via}: ${result.verdict} (${reasonOf(result)})`);
+      }
+    }
+    expect(outcomes.filter((o) => o.includes(': verified')), outcomes.join('; ')).to.deep.equal([]);
   });
 
   for (const kind of MUTATION_KINDS) {

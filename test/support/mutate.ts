@@ -371,6 +371,48 @@ export function flipProofValue(under: Path = []): JsonOperator {
   };
 }
 
+/** Properties the checks read (validity window, status, schema): their JSON key is what the verifier sees. */
+export const CHECKED_KEYS = ['validFrom', 'validUntil', 'issuanceDate', 'expirationDate', 'credentialStatus', 'credentialSchema'];
+
+/**
+ * A checked property moved to another JSON key that means the same in JSON-LD: a term aliased in an inline
+ * @context appended to the credential's contexts, or the property's absolute IRI as the key. The RDF (and so an
+ * RDF-canonicalised signature) is unchanged, but the property is gone from where the checks read it: an edit of what
+ * the credential says to the verifier.
+ */
+export function renameThroughJsonLd(via: 'alias' | 'iri', keys: readonly string[] = CHECKED_KEYS): JsonOperator {
+  return (doc, r) => {
+    const candidates = objectNodes(doc).flatMap((n) => {
+      const node = n.value as JsonObject;
+      if (!Array.isArray(node['@context']) && typeof node['@context'] !== 'string') return [];
+      const terms = termsOf(contextUrlsOf(node));
+      const types = typeof node.type === 'string' ? [node.type] : Array.isArray(node.type) ? node.type.filter((t): t is string => typeof t === 'string') : [];
+      return keys.filter((k) => k in node).flatMap((key) => {
+        const def = types.map((t) => terms.scoped.get(t)?.get(key)).find(Boolean) ?? terms.global.get(key);
+        return def ? [{ path: n.path, key, def }] : [];
+      });
+    });
+    if (!candidates.length) return undefined;
+    const { path, key, def } = r.pick(candidates);
+    const out = clone(doc);
+    const node = getAt(out, path) as JsonObject;
+    const value = node[key]!;
+    const iri = typeof def === 'string' ? def : (def['@id'] as string);
+    const type = typeof def === 'string' ? undefined : def['@type'];
+    delete node[key];
+    if (via === 'alias') {
+      const alias = `${r.pick(['k', 'x', 'meta', 'v'])}${r.int(100_000)}`;
+      node['@context'] = [...(Array.isArray(node['@context']) ? node['@context'] : [node['@context']!]), { [alias]: clone(def) as Json }];
+      node[alias] = value;
+      return { operator: 'rename-through-alias', note: `${pathText([...path, key])} renamed ${alias}, aliased to ${iri} in an appended inline @context`, doc: out };
+    }
+    const asValue = (v: Json): Json =>
+      typeof v !== 'string' ? v : type === '@id' || type === '@vocab' ? { '@id': v } : typeof type === 'string' ? { '@value': v, '@type': type } : v;
+    node[iri] = Array.isArray(value) ? value.map(asValue) : asValue(value);
+    return { operator: 'rename-to-iri', note: `${pathText([...path, key])} moved to the key ${iri}`, doc: out };
+  };
+}
+
 /** Every key order changed (not an edit: a control). */
 export function shuffleKeys(doc: Json, r: Rng): Json {
   if (Array.isArray(doc)) return doc.map((v) => shuffleKeys(v, r));
@@ -606,7 +648,7 @@ function jsonFixtureOperators(
   attacker: { resign: Signer; impostor: Signer },
 ): MutationFixture['operators'] {
   const ops: MutationFixture['operators'] = {};
-  const json = { ...jsonOperators(), 'flip-proof-value': flipProofValue() };
+  const json = { ...jsonOperators(), 'flip-proof-value': flipProofValue(), 'rename-through-alias': renameThroughJsonLd('alias'), 'rename-to-iri': renameThroughJsonLd('iri') };
   for (const [name, op] of Object.entries(json)) {
     ops[name] = async (r) => {
       const edit = op(original, r);
@@ -986,7 +1028,8 @@ function prefixed(prefix: string, ops: MutationFixture['operators']): MutationFi
 function clrOperators(clr: JsonObject, nestedPath: Path, resign: Signer): MutationFixture['operators'] {
   const nested = getAt(clr, nestedPath) as Json[];
   const ops: MutationFixture['operators'] = {};
-  for (const [name, op] of Object.entries({ ...jsonOperators(), 'flip-proof-value': flipProofValue() })) {
+  const own = { ...jsonOperators(), 'flip-proof-value': flipProofValue(), 'rename-through-alias': renameThroughJsonLd('alias'), 'rename-to-iri': renameThroughJsonLd('iri') };
+  for (const [name, op] of Object.entries(own)) {
     ops[name] = async (r) => {
       const edit = op(clr, r);
       return edit && { operator: edit.operator, note: edit.note, input: edit.doc };
