@@ -3,6 +3,8 @@
  * boundaries, land in logs and are printed by the command line.
  */
 
+import type { NameFlag } from './text-safety.js';
+
 /** The stable ids of the checks, in the order they run and are reported. */
 export const CHECK_IDS = ['format', 'signature', 'validity', 'status', 'schema'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
@@ -151,6 +153,11 @@ export interface BadgeView {
     email?: string;
     /** The DID or domain that signed the credential, from the verified key. */
     verifiedIdentifier?: string;
+    /**
+     * Set when the self-asserted `name` hid direction controls or invisible characters (removed from `name`) or mixes
+     * look-alike scripts in one word: show the verified identifier beside it (see core/text-safety.ts).
+     */
+    nameFlags?: NameFlag[];
   };
   /** ISO dates as the credential states them. */
   issued?: string;

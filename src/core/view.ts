@@ -6,6 +6,7 @@
 import type { Alignment, BadgeView, Evidence, ResultView } from './result.js';
 import { isObject, type JsonObject } from './load/json.js';
 import type { JsonValue } from './result.js';
+import { safeName } from './text-safety.js';
 
 const MAX_TEXT = 10_000;
 const MAX_ITEMS = 200;
@@ -112,6 +113,8 @@ export function buildView(credential: JsonObject, verifiedIdentifier?: string): 
   const achievementRaw = isObject(subject?.achievement) ? subject.achievement : undefined;
   const issuerRaw = credential.issuer;
   const issuer = isObject(issuerRaw) ? issuerRaw : {};
+  // The issuer's name is self-asserted: shown without direction controls or invisible characters, and flagged.
+  const issuerName = safeName(text(issuer.name));
   const criteria = isObject(achievementRaw?.criteria) ? achievementRaw.criteria : undefined;
   const identifiers = list(subject?.identifier)
     .filter(isObject)
@@ -138,7 +141,8 @@ export function buildView(credential: JsonObject, verifiedIdentifier?: string): 
     achievement,
     issuer: compact({
       id: typeof issuerRaw === 'string' ? text(issuerRaw) : text(issuer.id),
-      name: text(issuer.name),
+      name: issuerName.text || undefined,
+      nameFlags: issuerName.flags.length ? issuerName.flags : undefined,
       url: httpsUrl(issuer.url),
       image: imageUrl(issuer.image),
       email: text(issuer.email),

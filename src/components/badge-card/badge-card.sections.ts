@@ -67,17 +67,32 @@ export function issuerLine(view: BadgeView, lang: Language, { state, trusted }: 
   const verified = issuer.verifiedIdentifier;
   const shown = verified ?? issuer.id;
   const label = verified ? msg(lang, 'label.verifiedId') : state === 'verifying' ? undefined : msg(lang, 'label.unverifiedId');
+  // A name that hid direction controls or invisible characters, or mixes look-alike scripts (core/text-safety.ts),
+  // gets a warning in words; the name is isolated (<bdi>) so it cannot reorder the line around it.
+  const flags = issuer.nameFlags ?? [];
+  const warning = flags.length
+    ? msg(lang, 'card.nameWarning', { reasons: flags.map((flag) => msg(lang, `card.nameFlag.${flag}`)).join('; ') })
+    : undefined;
+  const describedBy = warning ? 'issuer-warning' : nothing;
   return html`<p part="issuer" class="issuer">
     <span class="muted">${msg(lang, 'label.issuedBy')}</span>
     ${issuer.url
-      ? html`<a part="issuer-name" href=${issuer.url} rel="noopener noreferrer" target="_blank">${name}</a>`
-      : html`<span part="issuer-name" class="issuer-name">${name}</span>`}
+      ? html`<a part="issuer-name" href=${issuer.url} rel="noopener noreferrer" target="_blank" aria-describedby=${describedBy}
+          ><bdi>${name}</bdi></a
+        >`
+      : html`<span part="issuer-name" class="issuer-name" aria-describedby=${describedBy}><bdi>${name}</bdi></span>`}
     ${shown
       ? html`<span part="issuer-id" class="issuer-id ${verified ? 'is-verified' : 'is-unverified'}"
           ><code>${shown}</code>${label ? html` <span class="id-label">(${label})</span>` : nothing}</span
         >`
       : nothing}
     ${trusted ? html`<span part="trusted" class="trusted">${msg(lang, 'card.trustedIssuer')}</span>` : nothing}
+    ${warning
+      ? html`<span part="issuer-warning" class="issuer-warning" id="issuer-warning" role="note"
+          ><svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M8 1.5 15 14H1z" /><path d="M8 6v4M8 11.5v.5" /></svg
+          >${warning}</span
+        >`
+      : nothing}
   </p>`;
 }
 

@@ -119,6 +119,26 @@ export const styles = css`
   .id-label {
     font-size: 0.9em;
   }
+  .issuer-warning {
+    flex-basis: 100%;
+    display: flex;
+    gap: 0.4em;
+    align-items: baseline;
+    padding: 0.25em 0.5em;
+    border-radius: calc(var(--_radius) * 0.5);
+    color: var(--_warn);
+    background: var(--_warn-bg);
+  }
+  .issuer-warning svg {
+    flex: none;
+    width: 1em;
+    height: 1em;
+    align-self: center;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-linejoin: round;
+  }
   .trusted {
     font-size: 0.8em;
     padding: 0 0.5em;

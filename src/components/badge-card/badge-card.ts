@@ -46,6 +46,8 @@ const NONE = Symbol('none');
  * @csspart issuer - The "Issued by" line.
  * @csspart issuer-name - The issuer's (self-asserted) name.
  * @csspart issuer-id - The issuer's identifier: verified (DID or domain) or not.
+ * @csspart issuer-warning - Shown when the issuer's name hid direction controls or invisible characters (removed)
+ *   or mixes look-alike alphabets in one word: says so in words, pointing to the identifier.
  * @csspart trusted - "Recognised issuer", for issuers listed in `configure({trustedIssuers})`.
  * @csspart status - The verification state: icon, label and reasons.
  * @csspart status-icon - The state's icon.
