@@ -1,21 +1,22 @@
 /**
  * Data Integrity proofs (`eddsa-rdfc-2022` and its older name `eddsa-2022`, `ecdsa-rdfc-2019`, `ecdsa-sd-2023`
  * derived proofs, and the JCS suites `eddsa-jcs-2022`, `ecdsa-jcs-2019`) and `Ed25519Signature2020`, checked with the
- * Digital Bazaar libraries (RDF canonicalisation in JSON-LD safe mode). This module is loaded on demand: it pulls in jsonld and the
- * pinned contexts.
+ * Digital Bazaar libraries (RDF canonicalisation in JSON-LD safe mode). This module is loaded on demand: it pulls in
+ * jsonld. The ECDSA, selective-disclosure and JCS suites load on their own, only when a proof needs them; each pinned
+ * context loads on its own the first time a document names it.
+ *
+ * The suites and purposes are made once, on first use. Pinned contexts are served as shared, frozen documents tagged
+ * `static`, so jsonld keeps what it resolved from them between verifications; contexts a caller passes are copied
+ * for each use and never kept.
  */
 import jsonld from 'jsonld';
 import jsigs from 'jsonld-signatures';
 import { CredentialIssuancePurpose } from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
-import { createVerifyCryptosuite as ecdsaJcs2019 } from '@digitalbazaar/ecdsa-jcs-2019-cryptosuite';
-import { createVerifyCryptosuite as eddsaJcs2022 } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
-import { createVerifyCryptosuite as ecdsaSd2023 } from '@digitalbazaar/ecdsa-sd-2023-cryptosuite';
-import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
-import { pinnedContexts } from '../contexts/index.js';
+import { loadPinnedContext, isPinnedContext } from '../contexts/load.js';
 import { DID_V1, MULTIKEY_V1 } from '../contexts/urls.js';
+import { withWebCrypto, WebCryptoEd25519Signature2020 } from '../crypto/suites.js';
 import type { ResolvedKey } from '../resolve/keys.js';
 import { isObject, type JsonObject } from '../load/json.js';
 
@@ -27,11 +28,70 @@ export interface ProofOutcome {
   jsonld?: boolean;
 }
 
-/**
- * The eddsa-rdfc-2022 algorithm under the name early Open Badges 3.0 issuers used. Those credentials carry the
- * Data Integrity v1 context, which the proof options are canonicalised with (`legacyContext`).
- */
-const eddsa2022 = { ...eddsaRdfc2022, name: 'eddsa-2022' };
+interface Suite {
+  matchProof(o: object): Promise<boolean>;
+  verifyProof(o: object): Promise<{ verified: boolean; error?: unknown }>;
+}
+
+type DocumentLoader = (url: string) => Promise<{ contextUrl: null; documentUrl: string; document: object; tag?: 'static' }>;
+
+let coreSuites: Suite[] | undefined;
+
+/** eddsa-rdfc-2022 (and eddsa-2022) and Ed25519Signature2020: the suites of nearly every Open Badge. */
+function core(): Suite[] {
+  coreSuites ??= [
+    new DataIntegrityProof({ cryptosuite: withWebCrypto(eddsaRdfc2022) }),
+    // The eddsa-rdfc-2022 algorithm under the name early Open Badges 3.0 issuers used. Those credentials carry the
+    // Data Integrity v1 context, which the proof options are canonicalised with (`legacyContext`).
+    new DataIntegrityProof({ cryptosuite: withWebCrypto({ ...eddsaRdfc2022, name: 'eddsa-2022' }), legacyContext: true }),
+    new WebCryptoEd25519Signature2020(),
+  ];
+  return coreSuites;
+}
+
+/** The other suites, each in its own module, by the cryptosuite names they verify. */
+const OTHER_SUITES: Record<string, () => Promise<{ createSuites(): object[] }>> = {
+  'ecdsa-rdfc-2019': () => import('../crypto/ecdsa-rdfc-2019.js'),
+  'ecdsa-sd-2023': () => import('../crypto/ecdsa-sd-2023.js'),
+  'eddsa-jcs-2022': () => import('../crypto/jcs.js'),
+  'ecdsa-jcs-2019': () => import('../crypto/jcs.js'),
+};
+const otherSuites = new Map<() => Promise<{ createSuites(): object[] }>, Promise<Suite[]>>();
+
+/** Every suite the proofs need (loading those not loaded yet), without duplicates. */
+async function suitesFor(proofs: JsonObject[]): Promise<Suite[]> {
+  const loaders = new Set(proofs.map((p) => (typeof p.cryptosuite === 'string' ? OTHER_SUITES[p.cryptosuite] : undefined)).filter((l) => l !== undefined));
+  const extra = await Promise.all(
+    [...loaders].map((load) => {
+      let suites = otherSuites.get(load);
+      if (!suites) {
+        suites = load().then((m) => m.createSuites() as Suite[]);
+        // A failed load (a chunk that could not be fetched) is tried again next time.
+        suites.catch(() => otherSuites.delete(load));
+        otherSuites.set(load, suites);
+      }
+      return suites;
+    }),
+  );
+  return [...core(), ...extra.flat()];
+}
+
+let purposes: { bound: object; unbound: object; chained: object } | undefined;
+
+function purposeFor(kind: 'bound' | 'unbound' | 'chained'): object {
+  purposes ??= {
+    bound: new CredentialIssuancePurpose(),
+    unbound: new jsigs.purposes.ProofPurpose({ term: 'assertionMethod' }),
+    chained: new jsigs.purposes.AssertionProofPurpose(),
+  };
+  return purposes[kind];
+}
+
+/** The context URLs a document names at its top level (loaded ahead, together, before jsonld asks one by one). */
+function topLevelContexts(document: JsonObject): string[] {
+  const context = document['@context'];
+  return (Array.isArray(context) ? context : [context]).filter((c): c is string => typeof c === 'string');
+}
 
 /**
  * Verifies every proof in `proofs` (each already known to be of a supported type) against the keys resolved for
@@ -44,7 +104,6 @@ export async function verifyDataIntegrity(
   extraContexts: ReadonlyMap<string, object>,
   bound: boolean,
 ): Promise<ProofOutcome[]> {
-  const contexts = pinnedContexts();
   const documents = new Map<string, object>();
   for (const key of keys.values()) {
     const vm = { '@context': [DID_V1, MULTIKEY_V1], id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: key.publicKeyMultibase! };
@@ -55,24 +114,30 @@ export async function verifyDataIntegrity(
     documents.set(key.id, vm);
     if (!documents.has(key.controller) || key.id === key.controller) documents.set(key.controller, controllerDoc);
   }
-  const documentLoader = async (url: string) => {
-    const document = contexts.get(url) ?? extraContexts.get(url) ?? documents.get(url);
+  const documentLoader: DocumentLoader = async (url: string) => {
+    if (isPinnedContext(url)) {
+      // Shared and frozen: jsonld may keep it (and what it made of it) across verifications.
+      const document = await loadPinnedContext(url);
+      if (document) return { contextUrl: null, documentUrl: url, document, tag: 'static' };
+    }
+    const extra = extraContexts.get(url);
+    // A caller's context is the caller's object: jsonld gets a copy, for this verification only.
+    if (extra) return { contextUrl: null, documentUrl: url, document: structuredClone(extra) };
+    // Made for this verification; nothing else holds them.
+    const document = documents.get(url);
     if (!document) throw new Error(`The context or document ${url.slice(0, 200)} is not pinned; it is never fetched.`);
-    return { contextUrl: null, documentUrl: url, document: structuredClone(document) };
+    return { contextUrl: null, documentUrl: url, document };
   };
-  const suite = [
-    new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
-    new DataIntegrityProof({ cryptosuite: eddsa2022, legacyContext: true }),
-    new DataIntegrityProof({ cryptosuite: ecdsaRdfc2019 }),
-    new DataIntegrityProof({ cryptosuite: ecdsaJcs2019() }),
-    new DataIntegrityProof({ cryptosuite: eddsaJcs2022() }),
-    new DataIntegrityProof({ cryptosuite: ecdsaSd2023() }),
-    new Ed25519Signature2020(),
-  ];
+  const [suite] = await Promise.all([
+    suitesFor(proofs).catch((error: unknown) => error as Error),
+    // Every pinned context the credential names, fetched together rather than one after the other.
+    Promise.all(topLevelContexts(credential).filter(isPinnedContext).map((url) => loadPinnedContext(url).catch(() => undefined))),
+  ]);
+  if (suite instanceof Error) return proofs.map(() => describeError(suite));
   // The whole proof set goes in at once and each proof's own result is read back. When the caller found every key
   // bound to the issuer, the full issuance purpose of @digitalbazaar/vc applies; otherwise the proofs are still
   // checked, to tell a malformed or tampered credential from a misattributed one (the caller reports the binding).
-  const purpose = bound ? new CredentialIssuancePurpose() : new jsigs.purposes.ProofPurpose({ term: 'assertionMethod' });
+  const purpose = purposeFor(bound ? 'bound' : 'unbound');
   // JCS suites sign the JSON as it is, without JSON-LD processing; the credential must still mean what it says, so
   // it is expanded once in safe mode (an undefined term is an error, as with the RDF suites).
   if (proofs.some((p) => typeof p.cryptosuite === 'string' && p.cryptosuite.includes('-jcs-'))) {
@@ -108,19 +173,14 @@ export async function verifyDataIntegrity(
  * verified here directly by its suite, over the credential carrying exactly those previous proofs. The key binding
  * (controller, assertionMethod) is checked by the caller before this runs.
  */
-async function verifyChained(
-  credential: JsonObject,
-  proof: JsonObject,
-  suites: { matchProof(o: object): Promise<boolean>; verifyProof(o: object): Promise<{ verified: boolean; error?: unknown }> }[],
-  documentLoader: (url: string) => Promise<object>,
-): Promise<ProofOutcome> {
+async function verifyChained(credential: JsonObject, proof: JsonObject, suites: Suite[], documentLoader: DocumentLoader): Promise<ProofOutcome> {
   const all = (Array.isArray(credential.proof) ? credential.proof : [credential.proof]).filter(isObject);
   const wanted = Array.isArray(proof.previousProof) ? proof.previousProof : [proof.previousProof];
   const previous = wanted.map((id) => all.find((p) => p.id === id));
   if (previous.some((p) => p === undefined)) return { verified: false, error: 'A proof names a previous proof that the credential does not carry.' };
   const { proof: _all, ...unsecured } = credential;
   const document = { ...unsecured, proof: previous.length === 1 ? previous[0]! : previous };
-  const purpose = new jsigs.purposes.AssertionProofPurpose();
+  const purpose = purposeFor('chained');
   for (const suite of suites) {
     if (!(await suite.matchProof({ proof, document, purpose, documentLoader }))) continue;
     try {

@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import { decodeMultikey, webCryptoSupports, webCryptoVerifier } from '../../src/core/crypto/webcrypto.js';
+import { withWebCrypto } from '../../src/core/crypto/suites.js';
+
+const MULTIKEY = ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'];
+const data = new TextEncoder().encode('verify data: two hashes, 64 bytes of them in a real proof');
+
+async function keys() {
+  const ed = await Ed25519Multikey.generate({ seed: new Uint8Array(32).fill(7), id: 'did:example:ed#k', controller: 'did:example:ed' });
+  const p256 = await EcdsaMultikey.generate({ curve: 'P-256', id: 'did:example:p256#k', controller: 'did:example:p256' });
+  const p384 = await EcdsaMultikey.generate({ curve: 'P-384', id: 'did:example:p384#k', controller: 'did:example:p384' });
+  return [ed, p256, p384] as { publicKeyMultibase: string; id: string; signer(): { sign(o: { data: Uint8Array }): Promise<Uint8Array> } }[];
+}
+
+describe('WebCrypto signature verification', () => {
+  it('has Ed25519, P-256 and P-384 in this runtime (Node 20, Chromium)', async () => {
+    for (const curve of ['Ed25519', 'P-256', 'P-384'] as const) expect(await webCryptoSupports(curve), curve).to.equal(true);
+  });
+
+  it('agrees with the libraries on good, altered and foreign signatures', async () => {
+    const [ed, p256, p384] = await keys();
+    for (const key of [ed!, p256!, p384!]) {
+      const signature = await key.signer().sign({ data });
+      const other = await key.signer().sign({ data: data.slice(1) });
+      const altered = Uint8Array.from(signature);
+      altered[5]! ^= 1;
+      const mine = await webCryptoVerifier(key.publicKeyMultibase, key.id);
+      const library = (key.publicKeyMultibase.startsWith('z6Mk') ? await Ed25519Multikey.from(key) : await EcdsaMultikey.from(key)).verifier();
+      expect(mine, key.id).to.not.equal(undefined);
+      expect(mine!.algorithm).to.equal(library.algorithm);
+      for (const [sig, expected] of [[signature, true], [altered, false], [other, false], [signature.slice(0, 10), false], [new Uint8Array(0), false]] as const) {
+        expect(await mine!.verify({ data, signature: sig }), `${key.id} ${expected}`).to.equal(expected);
+      }
+      expect(await mine!.verify({ data: data.slice(1), signature })).to.equal(false);
+    }
+  });
+
+  it('decodes only well-formed Ed25519, P-256 and P-384 Multikeys', async () => {
+    const [ed] = await keys();
+    expect(decodeMultikey(ed!.publicKeyMultibase)?.curve).to.equal('Ed25519');
+    for (const bad of [undefined, 42, '', 'z', `u${ed!.publicKeyMultibase.slice(1)}`, ed!.publicKeyMultibase.slice(0, -2), `${ed!.publicKeyMultibase}1`, 'z0OIl']) {
+      expect(decodeMultikey(bad), String(bad)).to.equal(undefined);
+    }
+  });
+
+  it('leaves keys it does not take as a plain Multikey of the required algorithm to the library verifier', async () => {
+    const [ed, p256] = await keys();
+    const calls: string[] = [];
+    const spy = (suite: typeof eddsaRdfc2022) => withWebCrypto({ ...suite, createVerifier: async (o: { verificationMethod: { id: string } }) => (calls.push(o.verificationMethod.id), suite.createVerifier(o)) });
+    const eddsa = spy(eddsaRdfc2022);
+    const ecdsa = spy(ecdsaRdfc2019);
+    const vm = (k: { id: string; publicKeyMultibase: string }, extra = {}) => ({ '@context': MULTIKEY, id: k.id, type: 'Multikey', controller: k.id.split('#')[0], publicKeyMultibase: k.publicKeyMultibase, ...extra });
+    // Taken: plain Multikeys of the suite's algorithm.
+    await eddsa.createVerifier({ verificationMethod: vm(ed!) });
+    await ecdsa.createVerifier({ verificationMethod: vm(p256!) });
+    expect(calls).to.deep.equal([]);
+    // Not taken: another algorithm than the suite's, another key type, no Multikey context.
+    await eddsa.createVerifier({ verificationMethod: vm(p256!) }).catch(() => undefined);
+    await eddsa.createVerifier({ verificationMethod: vm(ed!, { type: 'Ed25519VerificationKey2020' }) }).catch(() => undefined);
+    await eddsa.createVerifier({ verificationMethod: vm(ed!, { '@context': 'https://www.w3.org/ns/did/v1' }) }).catch(() => undefined);
+    expect(calls).to.deep.equal([p256!.id, ed!.id, ed!.id]);
+  });
+});
