@@ -5,6 +5,8 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import { decodeMultikey, webCryptoSupports, webCryptoVerifier } from '../../src/core/crypto/webcrypto.js';
 import { withWebCrypto } from '../../src/core/crypto/suites.js';
+import { canonize } from '../../src/core/crypto/eddsa-rdfc-2022.js';
+import { badge, documentLoader, makeKey, signDataIntegrity } from '../support/issuer.js';
 
 const MULTIKEY = ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'];
 const data = new TextEncoder().encode('verify data: two hashes, 64 bytes of them in a real proof');
@@ -63,5 +65,17 @@ describe('WebCrypto signature verification', () => {
     await eddsa.createVerifier({ verificationMethod: vm(ed!, { type: 'Ed25519VerificationKey2020' }) }).catch(() => undefined);
     await eddsa.createVerifier({ verificationMethod: vm(ed!, { '@context': 'https://www.w3.org/ns/did/v1' }) }).catch(() => undefined);
     expect(calls).to.deep.equal([p256!.id, ed!.id, ed!.id]);
+  });
+
+  it('canonicalises as the eddsa-rdfc-2022 package does (document and proof options)', async () => {
+    const key = await makeKey(3);
+    const signed = await signDataIntegrity(badge(key.controller), key);
+    const { proof, ...unsecured } = signed as { proof: Record<string, unknown> };
+    const { proofValue: _value, ...options } = proof;
+    for (const input of [unsecured, { '@context': signed['@context'], ...options }]) {
+      const ours = await canonize(input, { documentLoader });
+      expect(ours).to.have.length.greaterThan(100);
+      expect(ours).to.equal(await eddsaRdfc2022.canonize(input, { documentLoader }));
+    }
   });
 });

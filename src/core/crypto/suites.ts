@@ -1,15 +1,14 @@
 /**
  * The Data Integrity suites with their signature check routed through WebCrypto (see ./webcrypto.ts). Only the last
  * step changes: canonicalisation, hashing, key binding and every error the libraries raise stay theirs. A key or a
- * runtime WebCrypto cannot handle goes to the library's own verifier, unchanged.
+ * runtime WebCrypto cannot handle goes to the library's own verifier, unchanged. (Ed25519Signature2020 has its own
+ * module, ./ed25519-signature-2020.ts, so the suites that do not need its library do not load it.)
  */
-import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
-import { base58Decode } from '../util/base58.js';
 import { decodeMultikey, webCryptoVerifier, type Verifier } from './webcrypto.js';
 
 const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
 
-interface VerificationMethod {
+export interface VerificationMethod {
   id?: unknown;
   type?: unknown;
   '@context'?: unknown;
@@ -49,22 +48,4 @@ export function withWebCrypto<S extends Cryptosuite>(suite: S): S {
       return suite.createVerifier({ verificationMethod });
     },
   };
-}
-
-/**
- * Ed25519Signature2020 with the signature checked through WebCrypto. The library has already fetched the key,
- * converted it to an Ed25519VerificationKey2020 and checked it by then (getVerificationMethod); only the final
- * verification is replaced, and only for a base58btc signature and an Ed25519 key WebCrypto accepts.
- */
-export class WebCryptoEd25519Signature2020 extends Ed25519Signature2020 {
-  async verifySignature(options: { verifyData: Uint8Array; verificationMethod: VerificationMethod; proof: { proofValue?: unknown } }): Promise<boolean> {
-    const { verifyData, verificationMethod, proof } = options;
-    const { proofValue } = proof;
-    if (typeof proofValue === 'string' && proofValue.startsWith('z') && decodeMultikey(verificationMethod.publicKeyMultibase)?.curve === 'Ed25519') {
-      const signature = base58Decode(proofValue.slice(1));
-      const verifier = signature && (await webCryptoVerifier(verificationMethod.publicKeyMultibase));
-      if (signature && verifier) return verifier.verify({ data: verifyData, signature });
-    }
-    return super.verifySignature(options);
-  }
 }

@@ -11,12 +11,10 @@
  */
 import jsonld from 'jsonld';
 import jsigs from 'jsonld-signatures';
-import { CredentialIssuancePurpose } from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { loadPinnedContext, isPinnedContext } from '../contexts/load.js';
 import { DID_V1, MULTIKEY_V1 } from '../contexts/urls.js';
-import { withWebCrypto, WebCryptoEd25519Signature2020 } from '../crypto/suites.js';
+import { eddsaCryptosuite } from '../crypto/eddsa-rdfc-2022.js';
 import type { ResolvedKey } from '../resolve/keys.js';
 import { isObject, type JsonObject } from '../load/json.js';
 
@@ -37,20 +35,20 @@ type DocumentLoader = (url: string) => Promise<{ contextUrl: null; documentUrl: 
 
 let coreSuites: Suite[] | undefined;
 
-/** eddsa-rdfc-2022 (and eddsa-2022) and Ed25519Signature2020: the suites of nearly every Open Badge. */
+/** eddsa-rdfc-2022 (and eddsa-2022): the suite of nearly every Open Badges 3.0 credential. */
 function core(): Suite[] {
   coreSuites ??= [
-    new DataIntegrityProof({ cryptosuite: withWebCrypto(eddsaRdfc2022) }),
+    new DataIntegrityProof({ cryptosuite: eddsaCryptosuite('eddsa-rdfc-2022') }),
     // The eddsa-rdfc-2022 algorithm under the name early Open Badges 3.0 issuers used. Those credentials carry the
     // Data Integrity v1 context, which the proof options are canonicalised with (`legacyContext`).
-    new DataIntegrityProof({ cryptosuite: withWebCrypto({ ...eddsaRdfc2022, name: 'eddsa-2022' }), legacyContext: true }),
-    new WebCryptoEd25519Signature2020(),
+    new DataIntegrityProof({ cryptosuite: eddsaCryptosuite('eddsa-2022'), legacyContext: true }),
   ];
   return coreSuites;
 }
 
-/** The other suites, each in its own module, by the cryptosuite names they verify. */
+/** The other suites, each in its own module, by the proof types and cryptosuite names they verify. */
 const OTHER_SUITES: Record<string, () => Promise<{ createSuites(): object[] }>> = {
+  Ed25519Signature2020: () => import('../crypto/ed25519-signature-2020.js'),
   'ecdsa-rdfc-2019': () => import('../crypto/ecdsa-rdfc-2019.js'),
   'ecdsa-sd-2023': () => import('../crypto/ecdsa-sd-2023.js'),
   'eddsa-jcs-2022': () => import('../crypto/jcs.js'),
@@ -60,7 +58,8 @@ const otherSuites = new Map<() => Promise<{ createSuites(): object[] }>, Promise
 
 /** Every suite the proofs need (loading those not loaded yet), without duplicates. */
 async function suitesFor(proofs: JsonObject[]): Promise<Suite[]> {
-  const loaders = new Set(proofs.map((p) => (typeof p.cryptosuite === 'string' ? OTHER_SUITES[p.cryptosuite] : undefined)).filter((l) => l !== undefined));
+  const names = proofs.map((p) => (p.type === 'DataIntegrityProof' ? p.cryptosuite : p.type));
+  const loaders = new Set(names.map((n) => (typeof n === 'string' && Object.hasOwn(OTHER_SUITES, n) ? OTHER_SUITES[n] : undefined)).filter((l) => l !== undefined));
   const extra = await Promise.all(
     [...loaders].map((load) => {
       let suites = otherSuites.get(load);
@@ -80,11 +79,34 @@ let purposes: { bound: object; unbound: object; chained: object } | undefined;
 
 function purposeFor(kind: 'bound' | 'unbound' | 'chained'): object {
   purposes ??= {
-    bound: new CredentialIssuancePurpose(),
+    bound: new (issuancePurpose())(),
     unbound: new jsigs.purposes.ProofPurpose({ term: 'assertionMethod' }),
     chained: new jsigs.purposes.AssertionProofPurpose(),
   };
   return purposes[kind];
+}
+
+/**
+ * The credential issuance purpose of @digitalbazaar/vc (`CredentialIssuancePurpose`, same checks, same messages):
+ * an assertionMethod proof whose key's controller is the credential's issuer. Written out here because that package's
+ * entry point also brings in every context it knows, which this path loads one at a time instead.
+ */
+function issuancePurpose() {
+  return class CredentialIssuancePurpose extends jsigs.purposes.AssertionProofPurpose {
+    async validate(proof: object, options: { document: JsonObject; suite: object; verificationMethod: object; documentLoader: DocumentLoader }) {
+      try {
+        const result = await super.validate(proof, options);
+        if (!result.valid) throw result.error;
+        const issuer = jsonld.getValues(options.document, 'issuer');
+        if (!issuer || issuer.length === 0) throw new Error('Credential issuer is required.');
+        const issuerId = typeof issuer[0] === 'string' ? issuer[0] : issuer[0].id;
+        if (result.controller.id !== issuerId) throw new Error('Credential issuer must match the verification method controller.');
+        return { valid: true };
+      } catch (error) {
+        return { valid: false, error };
+      }
+    }
+  };
 }
 
 /** The context URLs a document names at its top level (loaded ahead, together, before jsonld asks one by one). */
@@ -114,10 +136,16 @@ export async function verifyDataIntegrity(
     documents.set(key.id, vm);
     if (!documents.has(key.controller) || key.id === key.controller) documents.set(key.controller, controllerDoc);
   }
+  // A pinned context whose module could not be loaded (a page that lost its connection) makes the check
+  // indeterminate: it says nothing about the credential.
+  let unavailable: unknown;
   const documentLoader: DocumentLoader = async (url: string) => {
     if (isPinnedContext(url)) {
       // Shared and frozen: jsonld may keep it (and what it made of it) across verifications.
-      const document = await loadPinnedContext(url);
+      const document = await loadPinnedContext(url).catch((error: unknown) => {
+        unavailable ??= error;
+        throw error;
+      });
       if (document) return { contextUrl: null, documentUrl: url, document, tag: 'static' };
     }
     const extra = extraContexts.get(url);
@@ -131,7 +159,8 @@ export async function verifyDataIntegrity(
   const [suite] = await Promise.all([
     suitesFor(proofs).catch((error: unknown) => error as Error),
     // Every pinned context the credential names, fetched together rather than one after the other.
-    Promise.all(topLevelContexts(credential).filter(isPinnedContext).map((url) => loadPinnedContext(url).catch(() => undefined))),
+    // Rejects (and the caller reports an internal error) when one cannot be loaded.
+    Promise.all(topLevelContexts(credential).filter(isPinnedContext).map((url) => loadPinnedContext(url))),
   ]);
   if (suite instanceof Error) return proofs.map(() => describeError(suite));
   // The whole proof set goes in at once and each proof's own result is read back. When the caller found every key
@@ -145,6 +174,7 @@ export async function verifyDataIntegrity(
       const { proof: _proof, ...unsecured } = credential;
       await jsonld.expand(unsecured, { documentLoader, safe: true });
     } catch (error) {
+      if (unavailable) throw unavailable;
       return proofs.map(() => describeError(error));
     }
   }
@@ -152,8 +182,10 @@ export async function verifyDataIntegrity(
   try {
     verification = await jsigs.verify(credential, { suite, purpose, documentLoader });
   } catch (error) {
+    if (unavailable) throw unavailable;
     return proofs.map(() => describeError(error));
   }
+  if (unavailable) throw unavailable;
   const results = verification.results ?? [];
   return Promise.all(
     proofs.map(async (proof) => {

@@ -1,0 +1,32 @@
+/**
+ * The `eddsa-rdfc-2022` cryptosuite without the Ed25519 library on its fast path. The canonicalisation is the one
+ * @digitalbazaar/eddsa-rdfc-2022-cryptosuite performs (its `canonize`: jsonld to RDF in safe mode, then RDFC-1.0;
+ * test/core/webcrypto.test.ts checks both give the same N-Quads), the signature is checked through WebCrypto, and the
+ * package itself, with its pure-JS Ed25519, is loaded only where WebCrypto lacks Ed25519 or refuses the key.
+ */
+import jsonld from 'jsonld';
+import * as rdfCanonize from 'rdf-canonize';
+import { withWebCrypto } from './suites.js';
+import type { Verifier } from './webcrypto.js';
+
+export async function canonize(input: object, options: Record<string, unknown>): Promise<string> {
+  const merged = { algorithm: 'RDFC-1.0', format: 'application/n-quads', base: null, safe: true, ...options };
+  const toRdfOptions: Record<string, unknown> = { rdfDirection: 'i18n-datatype', ...merged, produceGeneralizedRdf: false };
+  delete toRdfOptions.format;
+  const dataset = await jsonld.toRDF(input, toRdfOptions);
+  return rdfCanonize.canonize(dataset, merged);
+}
+
+let library: Promise<{ createVerifier(o: { verificationMethod: object }): Promise<Verifier> }> | undefined;
+
+/** The package's own verifier (pure-JS Ed25519 in browsers), loaded the first time it is needed. */
+async function libraryVerifier(options: { verificationMethod: object }): Promise<Verifier> {
+  library ??= import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite').then((m) => m.cryptosuite);
+  library.catch(() => (library = undefined));
+  return (await library).createVerifier(options);
+}
+
+/** The cryptosuite under `name` (`eddsa-rdfc-2022`, or `eddsa-2022`, the name early Open Badges issuers used). */
+export function eddsaCryptosuite(name: 'eddsa-rdfc-2022' | 'eddsa-2022') {
+  return withWebCrypto({ name, requiredAlgorithm: 'Ed25519', canonize, createVerifier: libraryVerifier });
+}
