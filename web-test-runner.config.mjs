@@ -104,6 +104,28 @@ function bundleTestFiles() {
   };
 }
 
+/**
+ * `executeServerCommand('heap', {gc})` from a test: the page's JS heap through the Chrome DevTools Protocol, after a
+ * full garbage collection when `gc` is set (HeapProfiler.collectGarbage), for tests that check nothing leaks.
+ */
+function heapCommand() {
+  return {
+    name: 'heap-command',
+    async executeCommand({command, payload, session}) {
+      if (command !== 'heap') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error('the heap command needs Chromium through puppeteer');
+      const cdp = await session.browser.getPage(session.id).createCDPSession();
+      try {
+        if (payload?.gc) await cdp.send('HeapProfiler.collectGarbage');
+        const {usedSize, totalSize} = await cdp.send('Runtime.getHeapUsage');
+        return {usedSize, totalSize};
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    },
+  };
+}
+
 export default {
   rootDir,
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
@@ -112,7 +134,7 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 120000,
   testsFinishTimeout: 600000,
-  plugins: [bundleTestFiles()],
+  plugins: [bundleTestFiles(), heapCommand()],
   browsers: [
     chromeLauncher({
       launchOptions: {
