@@ -8,6 +8,7 @@ export { isAllowedUrl, type FetchLike } from './net.js';
 export { bakePng, bakeSvg, unbake, type Unbaked } from './bake.js';
 export { StatusListCache, sharedStatusListCache, type StatusListCacheOptions } from './status/cache.js';
 export { PINNED_CONTEXT_URLS } from './contexts/urls.js';
+export { warmUp } from './warm.js';
 export {
   CHECK_IDS,
   CODES,

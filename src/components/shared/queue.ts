@@ -3,7 +3,7 @@
  * credentials, so a page with a hundred badges stays responsive. Status lists and DID documents are shared through
  * the core's page-wide caches.
  */
-import { verifyCredential, type VerificationResult, type VerifyOptions } from '../../core/index.js';
+import { verifyCredential, warmUp, type VerificationResult, type VerifyOptions } from '../../core/index.js';
 import { verifierOptions } from './config.js';
 
 const CONCURRENCY = 4;
@@ -17,8 +17,26 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+let warmUpScheduled = false;
+
+/**
+ * Schedules the core's warm-up (a small embedded Data Integrity credential verified once, which loads and compiles
+ * that path) for when the page is idle, once per page: requestIdleCallback where there is one, a short timeout
+ * elsewhere. Called when the first element asks for a verification; a badge that arrives later (fetched, or a
+ * passport's next cards) then finds the path ready. Never throws.
+ */
+export function scheduleWarmUp(): void {
+  if (warmUpScheduled) return;
+  warmUpScheduled = true;
+  const run = () => void warmUp();
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  if (typeof idle === 'function') idle(run, { timeout: 2000 });
+  else setTimeout(run, 50);
+}
+
 /** Verifies through the shared queue with the page's configuration (plus `extra`). */
 export async function verifyQueued(input: unknown, extra: VerifyOptions = {}): Promise<VerificationResult> {
+  scheduleWarmUp();
   if (running >= CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;
   try {

@@ -1,0 +1,32 @@
+/**
+ * Warm-up: verifies a small embedded Data Integrity credential (src/core/warm-credential.ts, signed by a did:key, so
+ * nothing is fetched) to load the Data Integrity modules, the two contexts most badges use, and to let the engine
+ * compile the path, before a page's first real badge pays for it. Never throws; resolves true when the warm-up
+ * credential verified (false means the path is not ready: a chunk could not load, or no WebCrypto and no fallback).
+ */
+import { verifyCredential } from './verify.js';
+import { StatusListCache } from './status/cache.js';
+
+let warming: Promise<boolean> | undefined;
+
+export function warmUp(): Promise<boolean> {
+  warming ??= (async () => {
+    try {
+      // The credential is loaded with the warm-up, not with the page's first module.
+      const { WARM_CREDENTIAL, WARM_NOW } = await import('./warm-credential.js');
+      const result = await verifyCredential(structuredClone(WARM_CREDENTIAL), {
+        now: WARM_NOW,
+        fetch: () => Promise.reject(new Error('the warm-up makes no request')),
+        statusCache: new StatusListCache({ maxEntries: 1 }),
+      });
+      return result.verdict === 'verified';
+    } catch {
+      return false;
+    }
+  })().then((ready) => {
+    // A warm-up that did not get through (a chunk that failed to load) may be tried again later.
+    if (!ready) warming = undefined;
+    return ready;
+  });
+  return warming;
+}
