@@ -12,7 +12,8 @@
 //      the core fetches over plain http as a loopback host): a Data Integrity badge and its revoked and tampered
 //      twins from a did:key issuer with a status list, a VC-JWT badge from a did:jwk issuer, and a passport list;
 //   3. opens the page in headless Chromium; watch.js, loaded first, records every `securitypolicyviolation` event;
-//      it waits for the cards to settle, opens <vb-verify-button>'s dialog (the list of checks must appear) and closes
+//      it waits for the cards to settle (one under lang="es"), checks that Lit's styles apply (adopted
+//      stylesheets), opens <vb-verify-button>'s dialog (the list of checks must appear) and closes
 //      it, downloads a baked badge through <vb-badge-actions>, and waits for <vb-passport> to be ready;
 //   4. proves the policy is enforced and heard (a string written to innerHTML must throw and be reported), then fails
 //      on any other violation, console error or page error.
@@ -187,7 +188,7 @@ try {
   const cardStates = () =>
     page.evaluate(() =>
       Object.fromEntries(
-        ['di', 'jwt', 'revoked', 'tampered'].map((id) => {
+        ['di', 'jwt', 'revoked', 'tampered', 'es'].map((id) => {
           const card = document.getElementById(id);
           const label = card?.shadowRoot?.querySelector('[part~="status-label"]')?.textContent?.trim() ?? '';
           const reasons = Array.from(card?.shadowRoot?.querySelectorAll('[part~="reason"]') ?? []).map((r) => r.textContent?.trim());
@@ -197,18 +198,19 @@ try {
     );
   const settledCards = await page
     .waitForFunction(
-      () => ['di', 'jwt', 'revoked', 'tampered'].every((id) => ['verified', 'failed', 'indeterminate'].includes(document.getElementById(id)?.getAttribute('state') ?? '')),
+      () => ['di', 'jwt', 'revoked', 'tampered', 'es'].every((id) => ['verified', 'failed', 'indeterminate'].includes(document.getElementById(id)?.getAttribute('state') ?? '')),
       undefined,
       {timeout: 60_000, polling: 100},
     )
     .then(() => true, () => false);
-  if (!settledCards) problems.push('the four cards did not settle within 60 s');
+  if (!settledCards) problems.push('the five cards did not settle within 60 s');
   const states = await cardStates();
   const said = (id) => `${states[id]?.state}: ${states[id]?.label}${states[id]?.reasons ? ` (${states[id].reasons})` : ''}`;
   check('<vb-badge-card> Data Integrity badge: verified', states.di?.state === 'verified' && states.di.label === 'Verified', said('di'));
   check('<vb-badge-card> VC-JWT badge: verified', states.jwt?.state === 'verified' && states.jwt.label === 'Verified', said('jwt'));
   check('<vb-badge-card> revoked badge: failed, "Revoked"', states.revoked?.state === 'failed' && /Revoked/.test(states.revoked.reasons), said('revoked'));
   check('<vb-badge-card> tampered badge: failed, "Signature does not match"', states.tampered?.state === 'failed' && /Signature does not match/.test(states.tampered.reasons), said('tampered'));
+  check('<vb-badge-card lang="es">: in Spanish, "No válida", "Revocada por el emisor"', states.es?.state === 'failed' && states.es.label === 'No válida' && /Revocada/.test(states.es.reasons), said('es'));
 
   // Styles under style-src 'self': Lit adopts constructable stylesheets (CSSOM, which the policy does not govern);
   // a <style> element in a shadow root would be inline style and blocked.
