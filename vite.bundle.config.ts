@@ -1,46 +1,115 @@
 /// <reference types="node" />
-// The single-file browser build (`npm run build`, second step): dist/verifiable-badges.js is src/index.ts with Lit,
-// the core and every dependency inlined and minified, for a plain `<script type="module" src="…">` on any page or CDN.
+// The browser build without a bundler (`npm run build`, second step): Lit, the core and every dependency inlined and
+// minified, for a plain `<script type="module" src="…">` on any page or CDN.
 //
-// What most pages never need stays out of it as lazily loaded chunks in dist/bundle/ (the Data Integrity proofs with
-// jsonld and the pinned contexts, VC-JWT, the schema validator). The bundle loads them with relative dynamic imports
-// (`import("./bundle/…")`), which resolve against the bundle's own URL, so they load from a CDN as they do from a
-// page's own server. Nothing in either imports a bare package name (scripts/check-dist.mjs checks).
+// - dist/verifiable-badges.js (src/index.ts) registers every element and exports the whole API.
+// - dist/bundle/vb-badge-card.js, vb-verify-button.js, vb-passport.js (with the card it shows) and
+//   vb-badge-actions.js (src/bundle/) each register one element, for a page that shows only that one: it loads that
+//   element and what it needs, nothing of the others.
+// - Lit is one chunk of its own (dist/bundle/lit-*.js), shared by all of them; so is the rest of the shared code.
+// - What a page needs only for some badges or on some action loads with a dynamic import when it is needed: the Data
+//   Integrity path (jsonld, the suites, each pinned context), VC-JWT, status lists, the schema validator, baked PNG/SVG
+//   reading, other languages' strings, the verify button's report.
+//
+// Every chunk is in dist/bundle/ and is loaded with a relative import, which resolves against the importing file's
+// own URL, so the files load from a CDN as they do from a page's own server. Nothing imports a bare package name
+// (scripts/check-dist.mjs checks); scripts/size.mjs holds the sizes to their budget.
 //
 // `vite build --config vite.bundle.config.ts --outDir <dir>` builds it elsewhere (scripts/plain-page-check.mjs does).
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The library build (vite.config.ts) writes into the same dist/ first, so this build cannot empty it; it removes what
+ * it wrote last time instead (stale chunks would otherwise stay beside the new ones).
+ */
+function removePreviousOutput(): Plugin {
+  let outDir = '';
+  return {
+    name: 'vb-remove-previous-bundle',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    buildStart() {
+      fs.rmSync(path.join(outDir, 'bundle'), { recursive: true, force: true });
+      for (const file of ['verifiable-badges.js', 'verifiable-badges.js.map']) fs.rmSync(path.join(outDir, file), { force: true });
+    },
+  };
+}
+
+/**
+ * Chunks made of data alone (the pinned contexts, JSON modules) come out with a source map that names no source. Their
+ * maps are completed with the modules they hold (no mappings), so every file of the build says what is in it
+ * (scripts/size.mjs reads that).
+ */
+function mapEveryChunk(): Plugin {
+  let outDir = '';
+  return {
+    name: 'vb-map-every-chunk',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? outDir;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || chunk.moduleIds.length === 0) continue;
+        const mapFile = path.join(dir, `${chunk.fileName}.map`);
+        const map = fs.existsSync(mapFile) ? JSON.parse(fs.readFileSync(mapFile, 'utf8')) : { version: 3, file: path.basename(chunk.fileName), names: [], mappings: '' };
+        if (map.sources?.length) continue;
+        map.sources = chunk.moduleIds.filter((id) => path.isAbsolute(id)).map((id) => path.relative(path.dirname(path.join(dir, chunk.fileName)), id).split(path.sep).join('/'));
+        fs.writeFileSync(mapFile, JSON.stringify(map));
+      }
+    },
+  };
+}
 
 export default defineConfig({
   root,
   publicDir: false,
+  plugins: [removePreviousOutput(), mapEveryChunk()],
   // Inlined CommonJS dependencies may read process.env.NODE_ENV; a browser has no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: 'es2022',
     outDir: `${root}dist`,
-    // The library build (vite.config.ts) ran first into the same dist/: keep it.
+    // The library build (vite.config.ts) ran first into the same dist/: keep it (removePreviousOutput cleans ours).
     emptyOutDir: false,
     sourcemap: true,
     minify: true,
     copyPublicDir: false,
     reportCompressedSize: true,
+    // The largest lazy chunk (the jsonld library) is well over Vite's default warning size; scripts/size.mjs keeps
+    // the budget instead.
+    chunkSizeWarningLimit: 1024,
     lib: {
-      entry: { 'verifiable-badges': `${root}src/index.ts` },
+      entry: {
+        'verifiable-badges': `${root}src/index.ts`,
+        'bundle/vb-badge-card': `${root}src/bundle/vb-badge-card.ts`,
+        'bundle/vb-verify-button': `${root}src/bundle/vb-verify-button.ts`,
+        'bundle/vb-passport': `${root}src/bundle/vb-passport.ts`,
+        'bundle/vb-badge-actions': `${root}src/bundle/vb-badge-actions.ts`,
+      },
       formats: ['es'],
-      fileName: () => 'verifiable-badges.js',
+      fileName: (_format, entryName) => `${entryName}.js`,
     },
     rolldownOptions: {
-      // Everything is bundled: no external. The shared code stays in the entry file itself (no facade re-exporting
-      // from a chunk, which would cost the page a second request before anything runs).
-      preserveEntrySignatures: 'allow-extension',
+      // Each entry exports what it declares and nothing more: code shared between entries goes to shared chunks, never
+      // into one entry that the others (and the lazy chunks) would then have to load.
+      preserveEntrySignatures: 'strict',
       output: {
         chunkFileNames: 'bundle/[name]-[hash].js',
-        // Library mode keeps whitespace in ES output; this file is for browsers, so minify it all.
+        codeSplitting: {
+          groups: [{ name: 'lit', test: /[\\/]node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/ }],
+        },
+        // Library mode keeps whitespace in ES output; these files are for browsers, so minify them all.
         minify: true,
-        // Licence headers (Lit's BSD-3-Clause, …) stay: the file redistributes those packages.
+        // Licence headers (Lit's BSD-3-Clause, …) stay: the files redistribute those packages.
         comments: { legal: true },
       },
     },

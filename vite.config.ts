@@ -11,11 +11,16 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
   peerDependencies?: Record<string, string>;
 };
 
-// Every runtime dependency (and its subpaths, e.g. `lit/decorators.js`) stays an import.
-const externalPackages = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+// Every runtime dependency (and its subpaths, e.g. `lit/decorators.js`) stays an import, except the Data Integrity
+// path: jsonld is patched in this repository (patches/, applied by patch-package at install), and a consumer's install
+// would give every importer of `jsonld` the stock copy. So jsonld, rdf-canonize and the packages that call jsonld
+// (jsonld-signatures, @digitalbazaar/*) are bundled into the lazily loaded Data Integrity chunks in dist/chunks/, and
+// the patched code is what consumers run. Nothing of them is in the entries: they load when a proof needs them.
+const BUNDLED = /^(?:jsonld|rdf-canonize|jsonld-signatures|@digitalbazaar\/[^/]+)(?:\/.*)?$/;
+const externalPackages = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})].filter((name) => !BUNDLED.test(name));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const external = externalPackages.map((name) => new RegExp(`^${escape(name)}(?:/.*)?$`));
-const isExternal = (id: string) => /^node:/.test(id) || external.some((re) => re.test(id));
+const isExternal = (id: string) => /^node:/.test(id) || (!BUNDLED.test(id) && external.some((re) => re.test(id)));
 
 // Library entries -> dist/<name>.js, one per package.json "exports" subpath: `index` and `define` register the
 // elements; `badge-card`, `verify-button`, `passport` export one class each and register nothing; `config` is
@@ -48,6 +53,10 @@ export default defineConfig(({ command }) => ({
     fs: { allow: [root] },
   },
   preview: { host: '127.0.0.1', port },
+  // The bundled Data Integrity packages are their browser builds (no node: imports for a consumer's bundler to
+  // polyfill); two of them read WebCrypto from `self`, which Node does not define. `globalThis` is `self` in browsers
+  // and Workers, and has WebCrypto in Node 20. Only free references are replaced (a local `self` stays).
+  ...(command === 'build' ? { define: { self: 'globalThis' } } : {}),
   build: {
     target: 'es2022',
     outDir: `${root}dist`,

@@ -1,6 +1,6 @@
 /**
- * The only module with a side effect: it registers the elements. Importing an element class elsewhere registers
- * nothing.
+ * The only module of the package's entries with a side effect: it registers the elements. Importing an element
+ * class elsewhere registers nothing. (The single-file build also has one entry per element, src/bundle/vb-*.ts.)
  */
 import { VbBadgeCard } from './components/badge-card/badge-card.js';
 import { VbVerifyButton } from './components/verify-button/verify-button.js';

@@ -1,18 +1,22 @@
 /**
  * verifyCredential: the whole pipeline, from whatever a page hands us to a plain result. Never throws, never hangs:
  * every request has a timeout and a size cap, and any unexpected error becomes a check that could not run.
+ *
+ * What only some credentials need is loaded with a dynamic `import()` when a credential needs it: the Data Integrity
+ * signature check (and key resolution), VC-JWT, status lists (only for a credential with credentialStatus) and the
+ * schema validator (only with credentialSchema). A module that cannot be loaded makes its check indeterminate.
  */
-import { CHECK_IDS, CODES, verdictOf, type Check, type CheckId, type VerificationResult } from './result.js';
+import { ABORTED_MESSAGE, CHECK_IDS, verdictOf, type Check, type CheckId, type VerificationResult } from './result.js';
 import { loadInput, type CredentialInput } from './load/input.js';
 import { isObject, type JsonObject } from './load/json.js';
 import { checkFormat } from './checks/format.js';
-import { checkSignature, type SignatureOutcome } from './checks/signature.js';
+import type { SignatureOutcome } from './checks/signature.js';
 import { checkValidity, parseDateTime } from './checks/validity.js';
-import { checkStatus } from './checks/status.js';
-import { checkSchema } from './checks/schema.js';
+import { noSchema, noStatus } from './checks/absent.js';
 import { buildView, identifierOf } from './view.js';
 import { errorText, type FetchLike, type NetOptions } from './net.js';
-import { sharedStatusListCache, type StatusListCache } from './status/cache.js';
+import type { StatusListCache } from './status/cache.js';
+import type { DocumentCache } from './resolve/cache.js';
 
 export interface VerifyOptions {
   /** The fetch used for every request (credential, DID documents, key documents). Default: globalThis.fetch. */
@@ -31,6 +35,8 @@ export interface VerifyOptions {
   clockSkewMs?: number;
   /** Where status lists are kept between verifications. Default: one cache shared by the whole page. */
   statusCache?: StatusListCache;
+  /** Where DID documents, controller documents and key sets are kept between verifications that use the same fetch. Default: one cache shared by the whole page. */
+  documentCache?: DocumentCache;
   /** Called as each step starts (`load`, then the check ids), so a page can show progress. Errors it throws are ignored. */
   onProgress?: (step: ProgressStep) => void;
 }
@@ -91,22 +97,32 @@ async function run(input: unknown, options: VerifyOptions, mode: Mode): Promise<
   const { facts } = format;
 
   progress('signature');
-  const resolve = { net, documents: new Map() };
+  const resolve = { net, documents: new Map(), cache: options.documentCache, now: now.getTime(), partition: options.fetch ?? globalThis.fetch };
   const jwt = loaded.source.jwt;
   const signature: SignatureOutcome = jwt
     ? await import('./proofs/vc-jwt.js').then(
         ({ checkJwtSignature }) => checkJwtSignature(jwt, credential, facts.issuerId, resolve),
-        (error: unknown) => ({ check: { id: 'signature', outcome: 'indeterminate', code: 'internal-error', message: `The JWT could not be checked: ${errorText(error)}.` } as Check }),
+        (error: unknown) => ({ check: notLoaded('signature', 'The JWT', error) }),
       )
-    : await checkSignature(credential, facts.issuerId, resolve, extraContexts);
-  if (options.signal?.aborted) return finish([format.check, { id: 'signature', outcome: 'indeterminate', code: 'aborted', message: CODES.aborted }], credential);
+    : await import('./checks/signature.js').then(
+        ({ checkSignature }) => checkSignature(credential, facts.issuerId, resolve, extraContexts),
+        (error: unknown) => ({ check: notLoaded('signature', 'The proof', error) }),
+      );
+  if (options.signal?.aborted) return finish([format.check, { id: 'signature', outcome: 'indeterminate', code: 'aborted', message: ABORTED_MESSAGE }], credential);
   const checks: Check[] = [signature.malformed ?? format.check, signature.check];
   progress('validity');
   checks.push(checkValidity(credential, facts.version, now, positive(options.clockSkewMs, DEFAULTS.clockSkewMs), jwt?.claims));
   progress('status');
   checks.push(await statusCheck(credential, facts.issuerId, signature.check, { net, now, options, isStatusList }));
   progress('schema');
-  checks.push(await checkSchema(credential));
+  checks.push(
+    credential.credentialSchema === undefined
+      ? noSchema()
+      : await import('./checks/schema.js').then(
+          ({ checkSchema }) => checkSchema(credential),
+          (error: unknown) => notLoaded('schema', 'The schema', error),
+        ),
+  );
   const verifiedIdentifier = signature.signer ? identifierOf(signature.signer) : undefined;
   const result = finish(checks, credential, buildView(credential, verifiedIdentifier));
   if (mode.depth >= MAX_DEPTH || isStatusList) return result;
@@ -159,12 +175,25 @@ async function statusCheck(
   if (hasStatus && signature.outcome === 'failed') {
     return { id: 'status', outcome: 'skipped', code: 'not-run', message: 'Not looked up: the signature check failed, so the status entries cannot be trusted.' };
   }
+  if (!hasStatus) return noStatus();
+  let status: [typeof import('./checks/status.js'), typeof import('./status/cache.js')];
+  try {
+    status = await Promise.all([import('./checks/status.js'), import('./status/cache.js')]);
+  } catch (error) {
+    return notLoaded('status', 'The status', error);
+  }
+  const [{ checkStatus }, { sharedStatusListCache }] = status;
   return checkStatus(credential, issuerId, {
     net: ctx.net,
     now: ctx.now,
     cache: ctx.options.statusCache ?? sharedStatusListCache(),
     verifyList: (bytes) => run(bytes, ctx.options, { depth: MAX_DEPTH, isStatusList: true }),
   });
+}
+
+/** A check whose module could not be loaded (a lazily loaded chunk failed to arrive): it could not run. */
+function notLoaded(id: CheckId, what: string, error: unknown): Check {
+  return { id, outcome: 'indeterminate', code: 'internal-error', message: `${what} could not be checked: ${errorText(error)}.` };
 }
 
 /** Completes the list so every check id appears once, in order: checks that did not run say why. */

@@ -14,6 +14,7 @@ import { isObject, type JsonObject } from '../load/json.js';
 import { CREDENTIALS_V1 } from '../contexts/urls.js';
 import { ONE_EDTECH_SCHEMA_VALIDATOR, pinnedSchemaName, type SchemaName } from '../schemas/urls.js';
 import type { SchemaError } from '../schemas/index.js';
+import { noSchema } from './absent.js';
 
 /** Errors kept in `details.errors` (per check) and named in the message. */
 const MAX_ERRORS = 10;
@@ -44,9 +45,7 @@ export async function checkSchema(credential: JsonObject): Promise<Check> {
 
 async function run(credential: JsonObject): Promise<Check> {
   const declared: unknown = credential.credentialSchema;
-  if (declared === undefined) {
-    return { id: 'schema', outcome: 'skipped', code: 'no-schema', message: 'The credential names no credentialSchema.' };
-  }
+  if (declared === undefined) return noSchema();
   const entries: unknown[] | undefined = Array.isArray(declared) ? declared : isObject(declared) ? [declared] : undefined;
   if (!entries) {
     return {

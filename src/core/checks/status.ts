@@ -12,6 +12,7 @@ import type { Check, JsonValue, VerificationResult } from '../result.js';
 import { isObject, parseJson, type JsonObject } from '../load/json.js';
 import { describe, fetchBytes, type NetOptions } from '../net.js';
 import { decodeEncodedList, readStatus } from '../status/bitstring.js';
+import { noStatus } from './absent.js';
 import type { StatusListCache } from '../status/cache.js';
 
 export interface StatusContext {
@@ -51,9 +52,7 @@ const BITSTRING_TYPES: Record<string, string[]> = {
 export async function checkStatus(credential: JsonObject, issuerId: string, ctx: StatusContext): Promise<Check> {
   const status = credential.credentialStatus;
   const entries = (Array.isArray(status) ? status : status === undefined ? [] : [status]).slice(0, 20);
-  if (entries.length === 0) {
-    return { id: 'status', outcome: 'skipped', code: 'no-status', message: 'The credential has no credentialStatus: there is nothing to look up.' };
-  }
+  if (entries.length === 0) return noStatus();
   const reports = await Promise.all(entries.map((entry) => checkEntry(entry, credential, issuerId, ctx)));
   const details = { entries: reports.map((r) => ({ ...r })) as unknown as JsonValue };
   const stopped = reports.filter((r) => r.state === 'revoked' || r.state === 'suspended');

@@ -5,8 +5,6 @@ import { describe, fetchBytes, type NetOptions } from '../net.js';
 import type { Code } from '../result.js';
 import { fromObject, isObject, parseJson, type JsonLimits, type JsonObject } from './json.js';
 import { COMPACT_JWS, decodeJwt, type DecodedJwt } from './jwt.js';
-import { hasPngSignature, readPngCredential } from './png.js';
-import { looksLikeSvg, readSvgCredential } from './svg.js';
 
 export type CredentialInput = string | URL | Uint8Array | ArrayBuffer | Blob | Record<string, unknown>;
 
@@ -51,18 +49,21 @@ export async function loadInput(input: unknown, opts: LoadOptions): Promise<Load
 async function loadUrl(url: string, opts: LoadOptions): Promise<Loaded> {
   const fetched = await fetchBytes(url, opts.net);
   if (!fetched.ok) return { ok: false, code: fetched.code, message: `The credential could not be loaded: ${fetched.message}` };
-  const loaded = fromBytes(fetched.bytes, 'url', opts);
+  const loaded = await fromBytes(fetched.bytes, 'url', opts);
   if (loaded.ok) loaded.source.url = fetched.url;
   else loaded.message = `${describe(url)}: ${loaded.message}`;
   return loaded;
 }
 
-function fromBytes(bytes: Uint8Array, kind: 'url' | 'bytes', opts: LoadOptions): Loaded {
+// The PNG and SVG readers load only for input that may be an image: a PNG starts with 0x89 (never the first byte of
+// UTF-8 text), an SVG with `<`.
+async function fromBytes(bytes: Uint8Array, kind: 'url' | 'bytes', opts: LoadOptions): Promise<Loaded> {
   if (bytes.byteLength > opts.net.maxBytes) return { ok: false, code: 'too-large', message: `The input is larger than the ${opts.net.maxBytes} byte cap.` };
-  if (hasPngSignature(bytes)) {
-    const read = readPngCredential(bytes, opts.net.maxBytes);
+  const png = bytes[0] === 0x89 ? await import('./png.js') : undefined;
+  if (png?.hasPngSignature(bytes)) {
+    const read = png.readPngCredential(bytes, opts.net.maxBytes);
     if (!read.ok) return read;
-    return baked(fromText(read.text.trim(), kind, opts, false), 'png');
+    return baked(await fromText(read.text.trim(), kind, opts, false), 'png');
   }
   let text: string;
   try {
@@ -74,7 +75,7 @@ function fromBytes(bytes: Uint8Array, kind: 'url' | 'bytes', opts: LoadOptions):
 }
 
 /** JSON, a compact JWS, or (unless it was itself unbaked) the text of a baked SVG. */
-function fromText(text: string, kind: 'url' | 'text' | 'bytes', opts: LoadOptions, allowImage = true): Loaded {
+async function fromText(text: string, kind: 'url' | 'text' | 'bytes', opts: LoadOptions, allowImage = true): Promise<Loaded> {
   if (text.startsWith('{') || text.startsWith('[')) return toCredential(parseJson(text, opts), kind);
   if (COMPACT_JWS.test(text)) {
     const decoded = decodeJwt(text, opts);
@@ -82,10 +83,11 @@ function fromText(text: string, kind: 'url' | 'text' | 'bytes', opts: LoadOption
     return { ok: true, credential: decoded.credential, source: { kind, jwt: decoded.jwt } };
   }
   if (allowImage && (text.startsWith('<') || text.startsWith('\uFEFF<'))) {
+    const { looksLikeSvg, readSvgCredential } = await import('./svg.js');
     if (!looksLikeSvg(text)) return { ok: false, code: 'unrecognised-input', message: 'The input is markup, but not an SVG badge.' };
     const read = readSvgCredential(text);
     if (!read.ok) return read;
-    return baked(fromText(read.text, kind, opts, false), 'svg');
+    return baked(await fromText(read.text, kind, opts, false), 'svg');
   }
   return {
     ok: false,
