@@ -9,7 +9,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { VbBadgeCard, type VbVerifyEndDetail, type VbVerifyStartDetail } from '../../src/components/badge-card/badge-card.js';
 import { headingLevel, isTrustedIssuer, previewOf, reasonLines, resolveSrc } from '../../src/components/badge-card/badge-card.model.js';
 import { configure } from '../../src/components/shared/config.js';
-import { formatDate } from '../../src/components/shared/i18n.js';
+import { formatDate, languageReady } from '../../src/components/shared/i18n.js';
 import { StatusListCache, type VerificationResult } from '../../src/core/index.js';
 import { fixtures, NOW, WEB_ISSUER, type Fixtures } from '../support/fixtures.js';
 
@@ -549,7 +549,9 @@ describe('<vb-badge-card> helpers', () => {
     expect(isTrustedIssuer(view('https://a.example/issuer', 'b.example'), ['https://a.example/issuer'])).to.equal(false);
   });
 
-  it('reasonLines names each failure, or the unchecked check and why', () => {
+  it('reasonLines names each failure, or the unchecked check and why', async () => {
+    // Languages other than English load on demand; the elements wait for them, a direct call waits here.
+    await languageReady('es');
     const result = (checks: VerificationResult['checks'], verdict: VerificationResult['verdict']): VerificationResult => ({ verdict, checks });
     expect(reasonLines(result([{ id: 'status', outcome: 'failed', code: 'revoked', message: '' }, { id: 'validity', outcome: 'failed', code: 'expired', message: '', details: { validUntil: '2026-03-01T00:00:00Z' } }], 'failed'), 'en'))
       .to.deep.equal(['Revoked by the issuer', `Expired on ${formatDate('en', '2026-03-01T00:00:00Z')}`]);

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { DEFAULTS, type BadgeView } from '../../core/index.js';
 import type { VbBadgeCard } from '../badge-card/badge-card.js';
 import { verifierOptions } from '../shared/config.js';
-import { languageOf, msg } from '../shared/i18n.js';
+import { languageOf, languageReady } from '../shared/i18n.js';
+import { msg } from './messages.js';
 import { tokens } from '../shared/tokens.js';
 import { bakeDownload, linkedInUrl, readReceived, webUrl, type DownloadFile, type RasterToPng } from './badge-actions.model.js';
 import { styles } from './badge-actions.styles.js';
@@ -60,6 +61,12 @@ const externalIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable=
  */
 export class VbBadgeActions extends LitElement {
   static override styles = [tokens, styles];
+
+  /** On a page in another language, its strings load before the first render: nothing shows in English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = languageReady(languageOf(this));
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** The id of the `<vb-badge-card>` (same document or shadow root); by default, the card this element is inside. */
   @property({ reflect: true }) for?: string;

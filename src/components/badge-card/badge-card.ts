@@ -4,7 +4,7 @@ import type { VbVerifyEndDetail, VbVerifyProgressDetail, VbVerifyStartDetail } f
 import { property, state } from 'lit/decorators.js';
 import type { BadgeView, CredentialInput, ProgressStep, VerificationResult } from '../../core/index.js';
 import { trustedIssuers } from '../shared/config.js';
-import { languageOf, msg, type Language, type MessageKey } from '../shared/i18n.js';
+import { languageOf, languageReady, msg, type Language, type MessageKey } from '../shared/i18n.js';
 import { inlineCredential } from '../shared/source.js';
 import type { VerificationState } from '../shared/state.js';
 import { tokens } from '../shared/tokens.js';
@@ -86,6 +86,12 @@ const NONE = Symbol('none');
  */
 export class VbBadgeCard extends LitElement {
   static override styles = [tokens, styles];
+
+  /** On a page in another language, its strings load before the first render: nothing shows in English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = languageReady(languageOf(this));
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** URL of the credential: JSON, a compact JWT, or a baked PNG/SVG badge. Relative URLs resolve against the page. */
   @property() src?: string;

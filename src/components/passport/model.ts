@@ -3,7 +3,8 @@
  * of the cards. No DOM here.
  */
 import type { Alignment, BadgeView, VerificationResult } from '../../core/index.js';
-import { msg, type Language, type MessageKey } from '../shared/i18n.js';
+import type { Language } from '../shared/i18n.js';
+import { msg, type PassportKey as MessageKey } from './messages.js';
 
 /** What one card counts as in the summary line. */
 export type BadgeStatus = 'verified' | 'expired' | 'revoked' | 'suspended' | 'failed' | 'indeterminate' | 'verifying';

@@ -5,7 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { BadgeView, VerificationResult } from '../../core/index.js';
 import type { VbBadgeCard } from '../badge-card/badge-card.js';
-import { languageOf, msg, type Language, type MessageKey } from '../shared/i18n.js';
+import { languageOf, languageReady, type Language } from '../shared/i18n.js';
+import { msg, type PassportKey as MessageKey } from './messages.js';
 import { tokens } from '../shared/tokens.js';
 import { hasSkill, skillsOf, sortBadges, statusOf, summaryOf, SORT_ORDERS, type BadgeStatus, type Skill, type SortOrder } from './model.js';
 import { entriesOf, loadList, MAX_BADGES, type Entry, type ListError, type LoadedList } from './sources.js';
@@ -97,6 +98,12 @@ const keyOfChild = new WeakMap<Element, string>();
  */
 export class VbPassport extends LitElement {
   static override styles = [tokens, styles];
+
+  /** On a page in another language, its strings load before the first render: nothing shows in English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = languageReady(languageOf(this));
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
   /** @internal Manual slotting shows the child cards in the grid, sorted and filtered, without touching the light DOM. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, slotAssignment: 'manual' };
 

@@ -3,7 +3,8 @@ import { LatestRun } from '../shared/latest-run.js';
 import type { VbVerifyEndDetail, VbVerifyStartDetail } from '../shared/events.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { ProgressStep, VerificationResult } from '../../core/index.js';
-import { formatDate, languageOf, msg, type Language, type MessageKey } from '../shared/i18n.js';
+import { formatDate, languageOf, languageReady, type Language } from '../shared/i18n.js';
+import { msg, type DialogKey as MessageKey } from './messages.js';
 import { reasonOf, reasonsOf, type VerificationState } from '../shared/state.js';
 import { tokens } from '../shared/tokens.js';
 import {
@@ -67,6 +68,12 @@ import { styles } from './verify-button.styles.js';
  */
 export class VbVerifyButton extends LitElement {
   static override styles = [tokens, styles];
+
+  /** On a page in another language, its strings load before the first render: nothing shows in English first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = languageReady(languageOf(this));
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** The id of the badge card (in the same document or shadow root) whose credential the button verifies. */
   @property({ reflect: true }) for?: string;
