@@ -62,6 +62,10 @@ const DEVIATIONS: Record<string, { reason: string; assert: (r: VerificationResul
     reason: 'uses the draft CLR and pre-release OB contexts, which are not pinned: rejected at format',
     assert: (r) => expect(outcome(r, 'format')).to.equal('failed:unknown-context'),
   },
+  'dcc/vc-test-fixtures/v2/dataIntegrityProof/didKey/twoOIDF-revoked-notExpired-badSchema.json': {
+    reason: 'carries an inline @context (aliasing issuanceDate); inline contexts are refused, because one can give validUntil or credentialStatus a second name that the checks would not read: rejected at format before its revoked status',
+    assert: (r) => expect(outcome(r, 'format')).to.equal('failed:unsafe-context'),
+  },
   '1edtech/dcpv/ob30/endorsement-err-schema-status-refresh.json': {
     reason: 'expected malformed by schema; a VC 1.1 credential is not checked against the VC 2.0 revision of the pinned schemas, and its signature already fails',
     assert: (r) => expect(outcome(r, 'signature')).to.equal('failed:invalid-signature'),
