@@ -1,7 +1,7 @@
 /**
  * A cache of status lists, shared by every verification on a page by default: one request and one verification per
  * distinct list URL while the entry lives, and one in-flight promise for concurrent verifications. Bounded in size
- * and in time; failures are not kept, so a later verification tries again.
+ * (least recently used out first) and in time; failures are not kept, so a later verification tries again.
  */
 export interface StatusListCacheOptions {
   /** How long a fetched list is trusted, in milliseconds. Default 5 minutes. */
@@ -23,7 +23,12 @@ export class StatusListCache<T = unknown> {
   /** The cached value for `key`, or the one `load` produces (kept unless `keep` says it is a failure). */
   get(key: string, now: number, load: () => Promise<T>, keep: (value: T) => boolean): Promise<T> {
     const hit = this.#entries.get(key);
-    if (hit && hit.expires > now) return hit.value;
+    if (hit && hit.expires > now) {
+      // Least recently used goes first: a hit moves to the back of the Map's order.
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+      return hit.value;
+    }
     const value = load().then(
       (v) => {
         if (!keep(v) && this.#entries.get(key)?.value === value) this.#entries.delete(key);
