@@ -1,0 +1,144 @@
+/**
+ * The single-credential verification in Debian Chromium: the benchmark's eddsa-rdfc-2022 badge (warm status list
+ * cache) and the VC-JWT badge, verified by the core bundled for browsers (vite, into a temp dir, served on 127.0.0.1),
+ * median of >= 200 after a warm-up; and the first verification on a fresh page, without and with warmUp().
+ * Writes bench/results/verify-browser.json.
+ *
+ *   node --import tsx bench/verify.browser.mjs [runs]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath, serveDirectory } from '../scripts/lib/static-server.mjs';
+import { makeBenchCredentials, stats } from './lib/credentials.mts';
+
+const RUNS = Math.max(200, Number(process.argv[2] ?? 300));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAtStart = load();
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vb-bench-browser-'));
+const out = path.join(work, 'site');
+
+const credentials = await makeBenchCredentials();
+const entry = path.join(work, 'bench-page.ts');
+fs.writeFileSync(
+  entry,
+  `import { StatusListCache, verifyCredential, warmUp } from ${JSON.stringify(path.join(root, 'src/core/index.ts'))};
+const data = await (await fetch('./credentials.json')).json();
+const documents = data.documents;
+const fetchFromMemory = async (input) => {
+  const url = typeof input === 'string' ? input : input.url;
+  const doc = documents[url];
+  return doc ? new Response(JSON.stringify(doc), { status: 200, headers: { 'content-type': 'application/json' } }) : new Response('not found', { status: 404 });
+};
+const statusCache = new StatusListCache();
+const verify = (credential) => verifyCredential(credential, { fetch: fetchFromMemory, statusCache });
+const mode = new URLSearchParams(location.search).get('mode');
+async function run() {
+  if (mode === 'first' || mode === 'first-warm') {
+    let warm = 0;
+    if (mode === 'first-warm') {
+      const t = performance.now();
+      if (!(await warmUp())) throw new Error('warm-up did not verify');
+      warm = performance.now() - t;
+    }
+    const t0 = performance.now();
+    const r = await verify(structuredClone(data.eddsa));
+    const t1 = performance.now();
+    await verify(structuredClone(data.eddsa));
+    const t2 = performance.now();
+    if (r.verdict !== 'verified') throw new Error('not verified: ' + JSON.stringify(r.checks));
+    return { warmUp: warm, first: t1 - t0, second: t2 - t1 };
+  }
+  const results = {};
+  for (const [name, credential] of [['eddsa', data.eddsa], ['jwt', data.jwt]]) {
+    const r = await verify(credential);
+    if (r.verdict !== 'verified') throw new Error(name + ' not verified: ' + JSON.stringify(r.checks));
+    for (let i = 0; i < 40; i++) await verify(credential);
+    const samples = [];
+    for (let i = 0; i < ${RUNS}; i++) {
+      const t0 = performance.now();
+      await verify(credential);
+      samples.push(performance.now() - t0);
+    }
+    results[name] = { samples, checks: r.checks.map((c) => c.id + ':' + c.code).join(', ') };
+  }
+  return results;
+}
+run().then((r) => { window.__result = r; }, (e) => { window.__error = String(e && e.stack || e); });
+`,
+);
+fs.mkdirSync(out, { recursive: true });
+fs.writeFileSync(path.join(out, 'credentials.json'), JSON.stringify({ eddsa: credentials.eddsa, jwt: credentials.jwt, documents: credentials.documents }));
+fs.writeFileSync(path.join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench.js"></script>\n');
+await build({
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  publicDir: false,
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    target: 'es2022',
+    outDir: out,
+    emptyOutDir: false,
+    minify: true,
+    lib: { entry, formats: ['es'], fileName: () => 'bench.js' },
+    rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+  },
+});
+
+const server = await serveDirectory(out);
+// Playwright gives the browser a fresh temporary profile.
+const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+const version = browser.version();
+async function inPage(mode) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/index.html${mode ? `?mode=${mode}` : ''}`);
+  await page.waitForFunction(() => window.__result || window.__error, null, { timeout: 600_000 });
+  const error = await page.evaluate(() => window.__error);
+  if (error) throw new Error(error);
+  const result = await page.evaluate(() => window.__result);
+  await context.close();
+  return result;
+}
+try {
+  const warm = await inPage('');
+  const firsts = { cold: [], warm: [] };
+  for (let i = 0; i < 5; i++) {
+    firsts.cold.push(await inPage('first'));
+    firsts.warm.push(await inPage('first-warm'));
+  }
+  const med = (rows, key) => stats(rows.map((r) => r[key])).median;
+  const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? 'unknown';
+  const result = {
+    date: new Date().toISOString(),
+    machine: { nproc: os.cpus().length, cpu, chromium: version, loadAtStart, loadAtEnd: load() },
+    jsonldPatch: fs.existsSync(path.join(root, 'patches/jsonld+9.0.0.patch')) ? 'patches/jsonld+9.0.0.patch present' : 'stock jsonld 9.0.0 (no patch)',
+    runs: RUNS,
+    eddsa: { ...stats(warm.eddsa.samples), checks: warm.eddsa.checks, target: '<= 0.4 ms' },
+    jwt: { ...stats(warm.jwt.samples), checks: warm.jwt.checks },
+    firstCall: {
+      runs: firsts.cold.length,
+      note: 'fresh page (new browser context), medians; the page module and credentials are loaded first',
+      cold: { firstVerify: med(firsts.cold, 'first'), secondVerify: med(firsts.cold, 'second') },
+      warm: { warmUp: med(firsts.warm, 'warmUp'), firstVerify: med(firsts.warm, 'first'), secondVerify: med(firsts.warm, 'second') },
+    },
+  };
+  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench/results/verify-browser.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const ms = (x) => `${x.toFixed(3)} ms`;
+  console.log(`Chromium ${version}, ${cpu}, ${os.cpus().length} CPUs, load ${loadAtStart} -> ${load()}; jsonld: ${result.jsonldPatch}`);
+  console.log(`eddsa-rdfc-2022 badge, warm status cache [target <= 0.4 ms]: median ${ms(result.eddsa.median)}  p95 ${ms(result.eddsa.p95)} (${RUNS} runs)  ${result.eddsa.checks}`);
+  console.log(`VC-JWT badge: median ${ms(result.jwt.median)}  p95 ${ms(result.jwt.p95)}  ${result.jwt.checks}`);
+  const f = result.firstCall;
+  console.log(`first verify on a fresh page (median of ${f.runs}): without warm-up ${ms(f.cold.firstVerify)} (second ${ms(f.cold.secondVerify)}); with warm-up: warmUp ${ms(f.warm.warmUp)}, then first verify ${ms(f.warm.firstVerify)} (second ${ms(f.warm.secondVerify)})`);
+  console.log('written to bench/results/verify-browser.json');
+} finally {
+  await browser.close();
+  await server.close();
+  fs.rmSync(work, { recursive: true, force: true });
+}
