@@ -100,11 +100,11 @@ async function run(input: unknown, options: VerifyOptions, mode: Mode): Promise<
   const resolve = { net, documents: new Map(), cache: options.documentCache, now: now.getTime(), partition: options.fetch ?? globalThis.fetch };
   const jwt = loaded.source.jwt;
   const signature: SignatureOutcome = jwt
-    ? await import('./proofs/vc-jwt.js').then(
+    ? await modules.jwt().then(
         ({ checkJwtSignature }) => checkJwtSignature(jwt, credential, facts.issuerId, resolve),
         (error: unknown) => ({ check: notLoaded('signature', 'The JWT', error) }),
       )
-    : await import('./checks/signature.js').then(
+    : await modules.signature().then(
         ({ checkSignature }) => checkSignature(credential, facts.issuerId, resolve, extraContexts),
         (error: unknown) => ({ check: notLoaded('signature', 'The proof', error) }),
       );
@@ -118,7 +118,7 @@ async function run(input: unknown, options: VerifyOptions, mode: Mode): Promise<
   checks.push(
     credential.credentialSchema === undefined
       ? noSchema()
-      : await import('./checks/schema.js').then(
+      : await modules.schema().then(
           ({ checkSchema }) => checkSchema(credential),
           (error: unknown) => notLoaded('schema', 'The schema', error),
         ),
@@ -178,7 +178,7 @@ async function statusCheck(
   if (!hasStatus) return noStatus();
   let status: [typeof import('./checks/status.js'), typeof import('./status/cache.js')];
   try {
-    status = await Promise.all([import('./checks/status.js'), import('./status/cache.js')]);
+    status = await Promise.all([modules.status(), modules.statusCache()]);
   } catch (error) {
     return notLoaded('status', 'The status', error);
   }
@@ -190,6 +190,27 @@ async function statusCheck(
     verifyList: (bytes) => run(bytes, ctx.options, { depth: MAX_DEPTH, isStatusList: true }),
   });
 }
+
+/**
+ * The lazily loaded modules, each imported once: a settled `import()` is kept, so a warm verification does not pay
+ * for module resolution again. A failed import (a chunk that could not be fetched) is tried again next time.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    }));
+}
+
+const modules = {
+  jwt: once(() => import('./proofs/vc-jwt.js')),
+  signature: once(() => import('./checks/signature.js')),
+  schema: once(() => import('./checks/schema.js')),
+  status: once(() => import('./checks/status.js')),
+  statusCache: once(() => import('./status/cache.js')),
+};
 
 /** A check whose module could not be loaded (a lazily loaded chunk failed to arrive): it could not run. */
 function notLoaded(id: CheckId, what: string, error: unknown): Check {

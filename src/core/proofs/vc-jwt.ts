@@ -102,10 +102,29 @@ function originOf(url: string): string | undefined {
   }
 }
 
+/** Imported keys, by algorithm and JWK: importing costs more than verifying. Bounded; the oldest use goes first. */
+const MAX_IMPORTED_KEYS = 64;
+const importedKeys = new Map<string, ReturnType<typeof importJWK>>();
+
+function importKey(jwk: JsonObject, alg: string): ReturnType<typeof importJWK> {
+  const id = `${alg} ${JSON.stringify(jwk)}`;
+  let key = importedKeys.get(id);
+  if (key) importedKeys.delete(id);
+  else {
+    key = importJWK({ ...jwk, alg } as Parameters<typeof importJWK>[0], alg);
+    // A key that does not import is not kept (the next verification reports the same error afresh).
+    const imported = key;
+    imported.catch(() => importedKeys.get(id) === imported && importedKeys.delete(id));
+  }
+  importedKeys.set(id, key);
+  if (importedKeys.size > MAX_IMPORTED_KEYS) importedKeys.delete(importedKeys.keys().next().value!);
+  return key;
+}
+
 /** True when the JWS verifies with the key; otherwise why not. */
 async function signatureMatches(token: string, jwk: JsonObject, alg: string): Promise<true | string> {
   try {
-    const publicKey = await importJWK({ ...jwk, alg } as Parameters<typeof importJWK>[0], alg);
+    const publicKey = await importKey(jwk, alg);
     await compactVerify(token, publicKey, { algorithms: [alg] });
     return true;
   } catch (error) {

@@ -53,7 +53,10 @@ export function base64UrlDecode(text: string): Uint8Array | undefined {
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
   try {
     const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    // An indexed loop: Uint8Array.from with a mapping function over the string is many times slower.
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
   } catch {
     return undefined;
   }
