@@ -27,6 +27,17 @@ function isSupported(proof: JsonObject): boolean {
   return proof.type === 'DataIntegrityProof' && typeof proof.cryptosuite === 'string' && SUPPORTED_CRYPTOSUITES.includes(proof.cryptosuite);
 }
 
+let dataIntegrity: Promise<typeof import('../proofs/data-integrity.js')> | undefined;
+
+/** The Data Integrity module, imported once (a failed import is tried again next time). */
+function loadDataIntegrity(): Promise<typeof import('../proofs/data-integrity.js')> {
+  dataIntegrity ??= import('../proofs/data-integrity.js').catch((error: unknown) => {
+    dataIntegrity = undefined;
+    throw error;
+  });
+  return dataIntegrity;
+}
+
 export async function checkSignature(
   credential: JsonObject,
   issuerId: string,
@@ -84,7 +95,7 @@ export async function checkSignature(
   if (checkable.length === 0 && unreachable && !unreachable.ok) return result('indeterminate', unreachable.code, unreachable.message);
   let outcomes;
   try {
-    const { verifyDataIntegrity } = await import('../proofs/data-integrity.js');
+    const { verifyDataIntegrity } = await loadDataIntegrity();
     outcomes = await verifyDataIntegrity(credential, checkable.map((c) => c.proof), keys, extraContexts, unbound === undefined);
   } catch (error) {
     return result('indeterminate', 'internal-error', `The proof could not be checked: ${errorText(error)}.`);
