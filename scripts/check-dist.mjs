@@ -5,7 +5,12 @@
 // - the per-element entries export their class only and register nothing; `./define` and `.` register the three
 //   elements; `./react` exports the three wrappers (Lit's Node build brings a DOM shim, so this runs in Node);
 // - the single-file bundle dist/verifiable-badges.js exists, exports the API of dist/index.js, and imports nothing
-//   bare (no `from "lit"`): only relative files, its lazy chunks in dist/bundle/, all present. Its size is printed.
+//   bare (no `from "lit"`): only relative files, its lazy chunks in dist/bundle/, all present. Its size is printed;
+// - the per-element files of that build (dist/bundle/vb-*.js) exist and import nothing bare either;
+// - in the library build, only dist/define.js registers elements, and dist/index.js and dist/react.js import it (a
+//   consumer's bundler keeps the side effects of the files package.json "sideEffects" lists, and no other);
+// - the Data Integrity path (jsonld and the packages that call it) is bundled into dist/chunks/, so consumers run the
+//   copy patched here; no file of dist/ imports `jsonld` by name.
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -96,6 +101,41 @@ try {
 // ---------------------------------------------------------------------------------------------------------------
 // The single-file bundle.
 
+const ELEMENT_FILES = ['vb-badge-card', 'vb-verify-button', 'vb-passport', 'vb-badge-actions'].map((name) => `dist/bundle/${name}.js`);
+for (const file of ELEMENT_FILES) {
+  if (!fs.existsSync(path.join(root, file))) {
+    console.error(`missing ${file} (npm run build makes it with vite.bundle.config.ts)`);
+    failed++;
+  }
+}
+
+// The library build: registration in dist/define.js alone, imported by the entries that register.
+{
+  const libraryFiles = fs.readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js') && f !== 'verifiable-badges.js').map((f) => `dist/${f}`)
+    .concat(fs.readdirSync(path.join(root, 'dist/chunks')).filter((f) => f.endsWith('.js')).map((f) => `dist/chunks/${f}`));
+  const registering = libraryFiles.filter((f) => /customElements\.define\(/.test(fs.readFileSync(path.join(root, f), 'utf8')));
+  if (registering.join() !== 'dist/define.js') {
+    console.error(`only dist/define.js (listed in package.json "sideEffects") may register elements; these do: ${registering.join(', ') || 'none'}`);
+    failed++;
+  }
+  for (const file of ['dist/index.js', 'dist/react.js']) {
+    if (!/^import "\.\/define\.js";$/m.test(fs.readFileSync(path.join(root, file), 'utf8'))) {
+      console.error(`${file} must import "./define.js" (the file whose side effects package.json "sideEffects" keeps)`);
+      failed++;
+    }
+  }
+  const byName = libraryFiles.filter((f) => /\bfrom\s*["'](?:jsonld|rdf-canonize|jsonld-signatures|@digitalbazaar\/[^"']+)["']|\bimport\(\s*["']jsonld["']/.test(fs.readFileSync(path.join(root, f), 'utf8')));
+  if (byName.length) {
+    console.error(`the Data Integrity packages must be bundled (patched jsonld), but these import them by name: ${byName.join(', ')}`);
+    failed++;
+  }
+  const mapSources = (f) => (fs.existsSync(path.join(root, `${f}.map`)) ? JSON.parse(fs.readFileSync(path.join(root, `${f}.map`), 'utf8')).sources : []);
+  if (!libraryFiles.some((f) => f.startsWith('dist/chunks/') && mapSources(f).some((s) => s.endsWith('node_modules/jsonld/lib/jsonld.js')))) {
+    console.error('no chunk of dist/chunks/ holds jsonld (it is bundled into the lazy Data Integrity chunks)');
+    failed++;
+  }
+}
+
 const bundleFile = path.join(root, 'dist/verifiable-badges.js');
 if (pkg.exports['./bundle']?.import !== './dist/verifiable-badges.js') {
   console.error('package.json exports["./bundle"] must point at ./dist/verifiable-badges.js');
@@ -110,7 +150,7 @@ if (!fs.existsSync(bundleFile)) {
   const bare = [];
   try {
     const {metafile} = await esbuild.build({
-      entryPoints: [bundleFile],
+      entryPoints: [bundleFile, ...ELEMENT_FILES.map((file) => path.join(root, file)).filter((file) => fs.existsSync(file))],
       absWorkingDir: root,
       bundle: true,
       splitting: true,
@@ -147,7 +187,8 @@ if (!fs.existsSync(bundleFile)) {
       const bytes = fs.readFileSync(path.join(root, file));
       return `${(bytes.length / 1024).toFixed(1)} KiB, ${(gzipSync(bytes, {level: 9}).length / 1024).toFixed(1)} KiB gzip`;
     };
-    console.log(`bundle: ${files.map((file) => `${file} (${size(file)})`).join('; ')}`);
+    const entryFiles = ['dist/verifiable-badges.js', ...ELEMENT_FILES];
+    console.log(`bundle: ${entryFiles.map((file) => `${file} (${size(file)})`).join('; ')}; ${files.length} files in all (npm run size weighs them)`);
     if (!bare.length && !missing.length) console.log(`bundle: no bare imports; exports the ${api.length} names of dist/index.js`);
   } catch (error) {
     const messages = (error.errors ?? [{text: String(error)}]).map((e) => e.text).join('\n  ');
