@@ -69,10 +69,34 @@ function mapEveryChunk(): Plugin {
   };
 }
 
+/**
+ * The elements' stylesheets (Lit `css` templates in src/components/**) without comments and indentation. Conservative:
+ * comments go, runs of whitespace become one space, and spaces beside `{`, `}`, `;` and after `,` go; quoted strings
+ * are left as they are. Templates with `${…}` are left alone.
+ */
+function minifyCss(text: string): string {
+  let out = '';
+  for (const part of text.replace(/\/\*[\s\S]*?\*\//g, '').split(/('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/)) {
+    out += part.startsWith("'") || part.startsWith('"') ? part : part.replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').replace(/,\s+/g, ',').replace(/;}/g, '}');
+  }
+  return out.trim();
+}
+
+function minifyStyles(): Plugin {
+  return {
+    name: 'vb-minify-styles',
+    apply: 'build',
+    transform(code, id) {
+      if (!/[\\/]src[\\/]components[\\/].*\.ts$/.test(id) || !code.includes('css`')) return undefined;
+      return { code: code.replace(/\bcss`([^`$]*)`/g, (_, body: string) => `css\`${minifyCss(body)}\``), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root,
   publicDir: false,
-  plugins: [removePreviousOutput(), mapEveryChunk()],
+  plugins: [removePreviousOutput(), mapEveryChunk(), minifyStyles()],
   // Inlined CommonJS dependencies may read process.env.NODE_ENV; a browser has no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {

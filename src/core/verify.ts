@@ -176,17 +176,17 @@ async function statusCheck(
     return { id: 'status', outcome: 'skipped', code: 'not-run', message: 'Not looked up: the signature check failed, so the status entries cannot be trusted.' };
   }
   if (!hasStatus) return noStatus();
-  let status: [typeof import('./checks/status.js'), typeof import('./status/cache.js')];
+  let status: typeof import('./checks/status.js');
   try {
-    status = await Promise.all([modules.status(), modules.statusCache()]);
+    status = await modules.status();
   } catch (error) {
     return notLoaded('status', 'The status', error);
   }
-  const [{ checkStatus }, { sharedStatusListCache }] = status;
-  return checkStatus(credential, issuerId, {
+  return status.checkStatus(credential, issuerId, {
     net: ctx.net,
     now: ctx.now,
-    cache: ctx.options.statusCache ?? sharedStatusListCache(),
+    // Default (undefined): the cache shared by the whole page.
+    cache: ctx.options.statusCache,
     verifyList: (bytes) => run(bytes, ctx.options, { depth: MAX_DEPTH, isStatusList: true }),
   });
 }
@@ -209,7 +209,6 @@ const modules = {
   signature: once(() => import('./checks/signature.js')),
   schema: once(() => import('./checks/schema.js')),
   status: once(() => import('./checks/status.js')),
-  statusCache: once(() => import('./status/cache.js')),
 };
 
 /** A check whose module could not be loaded (a lazily loaded chunk failed to arrive): it could not run. */

@@ -13,12 +13,13 @@ import { isObject, parseJson, type JsonObject } from '../load/json.js';
 import { describe, fetchBytes, type NetOptions } from '../net.js';
 import { decodeEncodedList, readStatus } from '../status/bitstring.js';
 import { noStatus } from './absent.js';
-import type { StatusListCache } from '../status/cache.js';
+import { sharedStatusListCache, type StatusListCache } from '../status/cache.js';
 
 export interface StatusContext {
   net: NetOptions;
   now: Date;
-  cache: StatusListCache;
+  /** Where lists are kept between verifications. Default: the cache shared by the whole page. */
+  cache?: StatusListCache;
   /** Verifies a fetched status list credential (proof, key, dates), without checking its own status. */
   verifyList: (bytes: Uint8Array) => Promise<VerificationResult>;
 }
@@ -53,7 +54,8 @@ export async function checkStatus(credential: JsonObject, issuerId: string, ctx:
   const status = credential.credentialStatus;
   const entries = (Array.isArray(status) ? status : status === undefined ? [] : [status]).slice(0, 20);
   if (entries.length === 0) return noStatus();
-  const reports = await Promise.all(entries.map((entry) => checkEntry(entry, credential, issuerId, ctx)));
+  const withCache: StatusContext = { ...ctx, cache: ctx.cache ?? sharedStatusListCache() };
+  const reports = await Promise.all(entries.map((entry) => checkEntry(entry, credential, issuerId, withCache)));
   const details = { entries: reports.map((r) => ({ ...r })) as unknown as JsonValue };
   const stopped = reports.filter((r) => r.state === 'revoked' || r.state === 'suspended');
   if (stopped.length) {
@@ -89,7 +91,7 @@ async function checkBitstringEntry(entry: JsonObject, type: string, issuerId: st
   if (!Number.isInteger(size) || size < 1 || size > 16) return invalid('The statusSize is not an integer from 1 to 16.');
   const where = { purpose, list: url, index };
 
-  const list = (await ctx.cache.get(`bitstring ${url}`, ctx.now.getTime(), () => loadBitstringList(url, BITSTRING_TYPES[type]!, ctx), (l) => (l as BitstringList).ok)) as BitstringList;
+  const list = (await ctx.cache!.get(`bitstring ${url}`, ctx.now.getTime(), () => loadBitstringList(url, BITSTRING_TYPES[type]!, ctx), (l) => (l as BitstringList).ok)) as BitstringList;
   if (!list.ok) return { type, ...where, state: 'unchecked', code: list.code, message: list.message };
   // The issuer signed the entry that names this list, so the list speaks for the credential even when another
   // party signs it; the report says so.
@@ -142,7 +144,7 @@ async function checkRevocationList(entry: JsonObject, credential: JsonObject, is
   const url = entry.id;
   if (typeof url !== 'string') return { type, state: 'unchecked', code: 'status-entry-invalid', message: 'The 1EdTechRevocationList entry has no id (the list URL).' };
   if (typeof credential.id !== 'string') return { type, list: url, state: 'unchecked', code: 'status-entry-invalid', message: 'The credential has no id to look up in its revocation list.' };
-  const list = (await ctx.cache.get(`1edtech ${url}`, ctx.now.getTime(), () => loadRevocationList(url, ctx), (l) => (l as RevocationList).ok)) as RevocationList;
+  const list = (await ctx.cache!.get(`1edtech ${url}`, ctx.now.getTime(), () => loadRevocationList(url, ctx), (l) => (l as RevocationList).ok)) as RevocationList;
   if (!list.ok) return { type, list: url, purpose: 'revocation', state: 'unchecked', code: list.code, message: list.message };
   if (list.issuer !== undefined && list.issuer !== issuerId) {
     return { type, list: url, purpose: 'revocation', state: 'unchecked', code: 'status-list-invalid', message: `The revocation list ${describe(url)} belongs to ${describe(list.issuer)}, not to the credential's issuer.` };
