@@ -3,7 +3,8 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
-import { decodeMultikey, webCryptoSupports, webCryptoVerifier } from '../../src/core/crypto/webcrypto.js';
+import { MAX_CACHED_KEYS, decodeMultikey, keyCacheSize, webCryptoSupports, webCryptoVerifier } from '../../src/core/crypto/webcrypto.js';
+import { base58Encode } from '../../src/core/util/base58.js';
 import { withWebCrypto } from '../../src/core/crypto/suites.js';
 import { canonize } from '../../src/core/crypto/eddsa-rdfc-2022.js';
 import { badge, documentLoader, makeKey, signDataIntegrity } from '../support/issuer.js';
@@ -77,5 +78,17 @@ describe('WebCrypto signature verification', () => {
       expect(ours).to.have.length.greaterThan(100);
       expect(ours).to.equal(await eddsaRdfc2022.canonize(input, { documentLoader }));
     }
+  });
+
+  it('keeps at most MAX_CACHED_KEYS imported keys', async () => {
+    for (let i = 0; i < MAX_CACHED_KEYS + 40; i++) {
+      const raw = new Uint8Array(34);
+      raw.set([0xed, 0x01]);
+      raw[2] = i & 0xff;
+      raw[3] = i >> 8;
+      raw[33] = 9;
+      await webCryptoVerifier(`z${base58Encode(raw)}`);
+    }
+    expect(keyCacheSize()).to.equal(MAX_CACHED_KEYS);
   });
 });

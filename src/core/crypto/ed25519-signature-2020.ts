@@ -2,7 +2,7 @@
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { base58Decode } from '../util/base58.js';
 import type { VerificationMethod } from './suites.js';
-import { decodeMultikey, webCryptoVerifier } from './webcrypto.js';
+import { webCryptoVerifier } from './webcrypto.js';
 
 /**
  * Ed25519Signature2020 with the signature checked through WebCrypto. The library has already fetched the key,
@@ -13,9 +13,9 @@ export class WebCryptoEd25519Signature2020 extends Ed25519Signature2020 {
   async verifySignature(options: { verifyData: Uint8Array; verificationMethod: VerificationMethod; proof: { proofValue?: unknown } }): Promise<boolean> {
     const { verifyData, verificationMethod, proof } = options;
     const { proofValue } = proof;
-    if (typeof proofValue === 'string' && proofValue.startsWith('z') && decodeMultikey(verificationMethod.publicKeyMultibase)?.curve === 'Ed25519') {
+    if (typeof proofValue === 'string' && proofValue.startsWith('z')) {
       const signature = base58Decode(proofValue.slice(1));
-      const verifier = signature && (await webCryptoVerifier(verificationMethod.publicKeyMultibase));
+      const verifier = signature && (await webCryptoVerifier(verificationMethod.publicKeyMultibase, undefined, ['Ed25519']));
       if (signature && verifier) return verifier.verify({ data: verifyData, signature });
     }
     return super.verifySignature(options);

@@ -4,7 +4,7 @@
  * runtime WebCrypto cannot handle goes to the library's own verifier, unchanged. (Ed25519Signature2020 has its own
  * module, ./ed25519-signature-2020.ts, so the suites that do not need its library do not load it.)
  */
-import { decodeMultikey, webCryptoVerifier, type Verifier } from './webcrypto.js';
+import { webCryptoVerifier, type Verifier } from './webcrypto.js';
 
 const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1';
 
@@ -39,11 +39,8 @@ export function withWebCrypto<S extends Cryptosuite>(suite: S): S {
     async createVerifier({ verificationMethod }: { verificationMethod: VerificationMethod }): Promise<Verifier> {
       const vm = verificationMethod;
       if (vm && typeof vm === 'object' && plainMultikey(vm)) {
-        const curve = decodeMultikey(vm.publicKeyMultibase)?.curve;
-        if (curve && required.includes(curve)) {
-          const verifier = await webCryptoVerifier(vm.publicKeyMultibase, typeof vm.id === 'string' ? vm.id : undefined);
-          if (verifier) return verifier;
-        }
+        const verifier = await webCryptoVerifier(vm.publicKeyMultibase, typeof vm.id === 'string' ? vm.id : undefined, required);
+        if (verifier) return verifier;
       }
       return suite.createVerifier({ verificationMethod });
     },

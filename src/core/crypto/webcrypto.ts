@@ -60,33 +60,33 @@ export function webCryptoSupports(curve: Curve): Promise<boolean> {
 
 /** How many imported keys are kept (least recently used go first). */
 export const MAX_CACHED_KEYS = 256;
-const keys = new Map<string, Promise<CryptoKey | undefined>>();
+type Imported = { curve: Curve; key: CryptoKey } | undefined;
+const keys = new Map<string, Promise<Imported>>();
 
-function importPublicKey(curve: Curve, raw: Uint8Array, cacheKey: string): Promise<CryptoKey | undefined> {
-  const hit = keys.get(cacheKey);
+/** The Multikey imported into WebCrypto (kept), or undefined when it is not one WebCrypto here takes. */
+function importMultikey(publicKeyMultibase: string): Promise<Imported> {
+  const hit = keys.get(publicKeyMultibase);
   if (hit) {
-    keys.delete(cacheKey);
-    keys.set(cacheKey, hit);
+    keys.delete(publicKeyMultibase);
+    keys.set(publicKeyMultibase, hit);
     return hit;
   }
-  const api = subtle()!;
-  let pending: Promise<CryptoKey | undefined>;
-  if (curve === 'Ed25519') {
-    pending = api.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, ['verify']).then(
-      (k) => k,
-      () => undefined,
-    );
-  } else {
-    const point = decompressPoint(curve, raw);
-    const uncompressed = point ? Uint8Array.from([0x04, ...point.x, ...point.y]) : undefined;
-    pending = uncompressed
-      ? api.importKey('raw', uncompressed, { name: 'ECDSA', namedCurve: curve }, false, ['verify']).then(
-          (k) => k,
-          () => undefined,
-        )
-      : Promise.resolve(undefined);
-  }
-  keys.set(cacheKey, pending);
+  const pending = (async (): Promise<Imported> => {
+    const decoded = decodeMultikey(publicKeyMultibase);
+    if (!decoded || !(await webCryptoSupports(decoded.curve))) return undefined;
+    const { curve, raw } = decoded;
+    const api = subtle()!;
+    try {
+      if (curve === 'Ed25519') return { curve, key: await api.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, ['verify']) };
+      const point = decompressPoint(curve, raw);
+      if (!point) return undefined;
+      const uncompressed = Uint8Array.from([0x04, ...point.x, ...point.y]);
+      return { curve, key: await api.importKey('raw', uncompressed, { name: 'ECDSA', namedCurve: curve }, false, ['verify']) };
+    } catch {
+      return undefined;
+    }
+  })();
+  keys.set(publicKeyMultibase, pending);
   while (keys.size > MAX_CACHED_KEYS) keys.delete(keys.keys().next().value!);
   return pending;
 }
@@ -103,14 +103,13 @@ export function keyCacheSize(): number {
 /**
  * A WebCrypto verifier for the Multikey `publicKeyMultibase`, or undefined when the key is not an Ed25519, P-256 or
  * P-384 Multikey, the runtime's WebCrypto lacks the algorithm, or WebCrypto refuses the key (the caller then uses the
- * library verifier, which reports the problem in its own words).
+ * library verifier, which reports the problem in its own words). `curves` limits the algorithms taken.
  */
-export async function webCryptoVerifier(publicKeyMultibase: unknown, id?: string): Promise<Verifier | undefined> {
-  const decoded = decodeMultikey(publicKeyMultibase);
-  if (!decoded || !(await webCryptoSupports(decoded.curve))) return undefined;
-  const { curve, raw } = decoded;
-  const key = await importPublicKey(curve, raw, publicKeyMultibase as string);
-  if (!key) return undefined;
+export async function webCryptoVerifier(publicKeyMultibase: unknown, id?: string, curves?: readonly string[]): Promise<Verifier | undefined> {
+  if (typeof publicKeyMultibase !== 'string' || publicKeyMultibase.length > 200) return undefined;
+  const imported = await importMultikey(publicKeyMultibase);
+  if (!imported || (curves && !curves.includes(imported.curve))) return undefined;
+  const { curve, key } = imported;
   const api = subtle()!;
   const algorithm = curve === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', hash: { name: curve === 'P-256' ? 'SHA-256' : 'SHA-384' } };
   return {
