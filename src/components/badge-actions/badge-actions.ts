@@ -6,7 +6,8 @@ import { verifierOptions } from '../shared/config.js';
 import { languageOf, languageReady } from '../shared/i18n.js';
 import { msg } from './messages.js';
 import { tokens } from '../shared/tokens.js';
-import { bakeDownload, linkedInUrl, readReceived, webUrl, type DownloadFile, type RasterToPng } from './badge-actions.model.js';
+import type { DownloadFile, RasterToPng } from './badge-actions.model.js';
+import { linkedInUrl, webUrl } from './links.js';
 import { styles } from './badge-actions.styles.js';
 
 /** `vb-badge-download`: a baked badge was handed to the browser to save. */
@@ -159,6 +160,8 @@ export class VbBadgeActions extends LitElement {
     const lang = languageOf(this);
     try {
       const options = verifierOptions();
+      // Reading and baking images load with the first download, not with the element.
+      const { readReceived, bakeDownload } = await import('./badge-actions.model.js');
       const read = await readReceived(card.verificationInput, {
         fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
         timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
