@@ -7,6 +7,7 @@ export type { CredentialInput } from './load/input.js';
 export { isAllowedUrl, type FetchLike } from './net.js';
 export { bakePng, bakeSvg, unbake, type Unbaked } from './bake.js';
 export { StatusListCache, sharedStatusListCache, type StatusListCacheOptions } from './status/cache.js';
+export { DocumentCache, sharedDocumentCache, type DocumentCacheOptions } from './resolve/cache.js';
 export { PINNED_CONTEXT_URLS } from './contexts/urls.js';
 export { warmUp } from './warm.js';
 export {

@@ -1,10 +1,12 @@
 /**
  * Key discovery: from a verification method id (or a JWT `kid`) to the public key it names and the controller that
  * lists it. did:key and did:jwk are computed; did:web and https controller documents are fetched through the
- * injected fetch, once per verification. Keys are normalised: Ed25519, P-256 and P-384 keys carry a multibase
- * Multikey (for Data Integrity); every key carries a public JWK (for VC-JWT). Never throws.
+ * injected fetch, once per verification and, with a DocumentCache, once per page. Keys are normalised: Ed25519,
+ * P-256 and P-384 keys carry a multibase Multikey (for Data Integrity); every key carries a public JWK (for VC-JWT).
+ * Never throws.
  */
 import { describe, fetchBytes, type NetOptions } from '../net.js';
+import { sharedDocumentCache, type DocumentCache } from './cache.js';
 import type { Code } from '../result.js';
 import { base58Decode, base58Encode, base64UrlDecode, base64UrlEncode } from '../util/base58.js';
 import { isObject, parseJson, type JsonObject } from '../load/json.js';
@@ -36,9 +38,16 @@ export interface ResolveContext {
   net: NetOptions;
   /** Documents fetched during this verification (or shared by the caller), by URL. */
   documents: Map<string, Promise<DocumentFetch>>;
+  /** Documents shared between verifications (default: the page's shared cache); used only when `now` is given. */
+  cache?: DocumentCache | undefined;
+  /** The verification's clock, in milliseconds (for the cache's expiry); without it nothing is shared. */
+  now?: number;
+  /** What the cache partitions by: the fetch function the caller gave. Default: `net.fetch`. */
+  partition?: object;
 }
 
-export type DocumentFetch = { ok: true; doc: JsonObject } | { ok: false; message: string };
+/** A fetched key document (frozen: it may be shared by many verifications), or why there is none. */
+export type DocumentFetch = { ok: true; doc: JsonObject } | { ok: false; message: string; aborted?: boolean };
 
 /** Multicodec prefixes and key lengths of the public keys the proofs use. */
 const KEY_CODECS: { type: Exclude<KeyType, 'RSA'>; prefix: [number, number]; length: number }[] = [
@@ -272,25 +281,70 @@ function encodeMultibase(type: Exclude<KeyType, 'RSA'>, raw: Uint8Array): string
   return `z${base58Encode(Uint8Array.from([...codec.prefix, ...raw]))}`;
 }
 
-/** Fetches a JSON document once per verification (the promise is shared by every key that needs it). */
+/**
+ * Fetches a key document once per verification (the promise is shared by every key that needs it) and, with a cache
+ * in the context, once per page.
+ */
 export function fetchDocument(url: string, ctx: ResolveContext): Promise<DocumentFetch> {
   let pending = ctx.documents.get(url);
   if (!pending) {
-    pending = (async (): Promise<DocumentFetch> => {
-      const fetched = await fetchBytes(url, ctx.net);
-      if (!fetched.ok) return { ok: false, message: `The key's document could not be fetched: ${fetched.message}` };
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(fetched.bytes);
-      } catch {
-        return { ok: false, message: `${describe(url)} did not answer with UTF-8 JSON.` };
-      }
-      const parsed = parseJson(text, { maxChars: ctx.net.maxBytes, maxDepth: 32 });
-      if (!parsed.ok) return { ok: false, message: `${describe(url)} did not answer with a JSON document: ${parsed.message}` };
-      if (!isObject(parsed.value)) return { ok: false, message: `${describe(url)} did not answer with a JSON object.` };
-      return { ok: true, doc: parsed.value };
-    })();
+    pending = ctx.now !== undefined ? fromCache(url, ctx, ctx.cache ?? sharedDocumentCache(), ctx.now) : loadDocument(url, ctx, 0).then((l) => l.value);
     ctx.documents.set(url, pending);
   }
   return pending;
+}
+
+async function fromCache(url: string, ctx: ResolveContext, cache: DocumentCache, now: number): Promise<DocumentFetch> {
+  // A shared request may have been cancelled by the verification that started it; then ask again (a few times).
+  for (let attempt = 0; ; attempt++) {
+    const failureKeepMs = cache.failureTtlMs > 0 ? cache.failureTtlMs + ctx.net.timeoutMs : 0;
+    const result = await cache.get(ctx.partition ?? ctx.net.fetch, url, now, () => loadDocument(url, ctx, cache.ttlMs, failureKeepMs));
+    if (result.ok || !result.aborted || ctx.net.signal?.aborted || attempt >= 2) return result;
+  }
+}
+
+/**
+ * Media types a key document may be served as: JSON (application/json, and any application/<name>+json such as
+ * did+json, did+ld+json, ld+json, jwk-set+json). A key document is trusted because of where it is served, not
+ * because it is signed, so it must be served as JSON: text, HTML, octet streams and responses without a content type
+ * are refused (a file uploaded to the issuer's site, or an error page, is not taken for its keys). Refusing one
+ * leaves the credential `indeterminate`, never failed. Credentials and status lists prove themselves by their own
+ * proofs, so their content type is not judged: they are recognised by their content.
+ */
+export function isJsonMediaType(contentType: string): boolean {
+  const type = mediaType(contentType);
+  return type === 'application/json' || /^application\/[a-z0-9!#$&^_.-]+\+json$/.test(type);
+}
+
+/** The media type of a Content-Type header, lower case, without parameters. */
+function mediaType(contentType: string): string {
+  return (contentType.split(';', 1)[0] ?? '').trim().toLowerCase();
+}
+
+async function loadDocument(url: string, ctx: ResolveContext, keepMs: number, failureKeepMs = 0): Promise<{ value: DocumentFetch; keepMs: number; bytes: number }> {
+  const fail = (message: string, aborted = false) => ({ value: { ok: false as const, message, ...(aborted ? { aborted } : {}) }, keepMs: aborted ? 0 : failureKeepMs, bytes: 0 });
+  const fetched = await fetchBytes(url, ctx.net);
+  if (!fetched.ok) return fail(`The key's document could not be fetched: ${fetched.message}`, fetched.code === 'aborted');
+  if (!isJsonMediaType(fetched.contentType)) {
+    const served = mediaType(fetched.contentType);
+    return fail(`${describe(url)} was served ${served ? `as ${served.slice(0, 80)}` : 'without a content type'}, not as JSON (application/json or application/*+json), so it is not used as a key document.`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(fetched.bytes);
+  } catch {
+    return fail(`${describe(url)} did not answer with UTF-8 JSON.`);
+  }
+  const parsed = parseJson(text.replace(/^\uFEFF/, ''), { maxChars: ctx.net.maxBytes, maxDepth: 32 });
+  if (!parsed.ok) return fail(`${describe(url)} did not answer with a JSON document: ${parsed.message}`);
+  if (!isObject(parsed.value)) return fail(`${describe(url)} did not answer with a JSON object.`);
+  return { value: { ok: true, doc: deepFreeze(parsed.value) }, keepMs, bytes: fetched.bytes.byteLength };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
