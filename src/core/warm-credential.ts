@@ -37,13 +37,49 @@ export const WARM_CREDENTIAL = {
       }
     }
   },
+  "credentialStatus": {
+    "id": "https://warm-up.verifiable-badges.invalid/status/1#7",
+    "type": "BitstringStatusListEntry",
+    "statusPurpose": "revocation",
+    "statusListIndex": "7",
+    "statusListCredential": "https://warm-up.verifiable-badges.invalid/status/1"
+  },
   "proof": {
     "type": "DataIntegrityProof",
     "created": "2025-01-01T00:00:00Z",
     "verificationMethod": "did:key:z6MksvxZ2oR6ogBgsCwsDSiPi3F84SDNn1yCQdVDHf5zKtKp#z6MksvxZ2oR6ogBgsCwsDSiPi3F84SDNn1yCQdVDHf5zKtKp",
     "cryptosuite": "eddsa-rdfc-2022",
     "proofPurpose": "assertionMethod",
-    "proofValue": "z2dQebLUP8hxu7tvJD4tyWWD1GkevDJDuvUjasbjBXxnjPxhV89D8HPDUSj8Dyu2ie4DFhTHKUFWoVfEFpP1JqocK"
+    "proofValue": "z4WfAACrWSCxgwQpoQuXskKdotofLsVmnVXz6v6g5e8H5TxcnwvNG62NwyPmRT6w8QxiUBzwW6UaPXy1tH2outGCs"
+  }
+} as const;
+
+/** Its status list (nothing revoked), served from memory by the warm-up: the status path is warmed too. */
+export const WARM_STATUS_LIST_URL = "https://warm-up.verifiable-badges.invalid/status/1";
+export const WARM_STATUS_LIST = {
+  "@context": [
+    "https://www.w3.org/ns/credentials/v2"
+  ],
+  "id": "https://warm-up.verifiable-badges.invalid/status/1",
+  "type": [
+    "VerifiableCredential",
+    "BitstringStatusListCredential"
+  ],
+  "issuer": "did:key:z6MksvxZ2oR6ogBgsCwsDSiPi3F84SDNn1yCQdVDHf5zKtKp",
+  "validFrom": "2025-01-01T00:00:00Z",
+  "credentialSubject": {
+    "id": "https://warm-up.verifiable-badges.invalid/status/1#list",
+    "type": "BitstringStatusList",
+    "statusPurpose": "revocation",
+    "encodedList": "uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA"
+  },
+  "proof": {
+    "type": "DataIntegrityProof",
+    "created": "2025-01-01T00:00:00Z",
+    "verificationMethod": "did:key:z6MksvxZ2oR6ogBgsCwsDSiPi3F84SDNn1yCQdVDHf5zKtKp#z6MksvxZ2oR6ogBgsCwsDSiPi3F84SDNn1yCQdVDHf5zKtKp",
+    "cryptosuite": "eddsa-rdfc-2022",
+    "proofPurpose": "assertionMethod",
+    "proofValue": "z3cARLz3rTVbFEjvDMbXS3jyqNeqUu1XeuBNCLoCgiBjjrYYqmqRbU3kyDZvrMrgJ8Cq8aNtXQYN4s543owBndxK2"
   }
 } as const;
 

@@ -1,8 +1,9 @@
 /**
- * Warm-up: verifies a small embedded Data Integrity credential (src/core/warm-credential.ts, signed by a did:key, so
- * nothing is fetched) to load the Data Integrity modules, the two contexts most badges use, and to let the engine
- * compile the path, before a page's first real badge pays for it. Never throws; resolves true when the warm-up
- * credential verified (false means the path is not ready: a chunk could not load, or no WebCrypto and no fallback).
+ * Warm-up: verifies a small embedded Data Integrity credential with a status entry (src/core/warm-credential.ts,
+ * signed by a did:key; its status list is embedded too, so nothing is fetched) to load the Data Integrity and status
+ * modules and the two contexts most badges use, and to let the engine compile the path, before a page's first real
+ * badge pays for it. Never throws; resolves true when the warm-up credential verified (false means the path is not
+ * ready: a chunk could not load, or no WebCrypto and no fallback).
  */
 import { verifyCredential } from './verify.js';
 import { StatusListCache } from './status/cache.js';
@@ -13,10 +14,15 @@ export function warmUp(): Promise<boolean> {
   warming ??= (async () => {
     try {
       // The credential is loaded with the warm-up, not with the page's first module.
-      const { WARM_CREDENTIAL, WARM_NOW } = await import('./warm-credential.js');
+      const { WARM_CREDENTIAL, WARM_NOW, WARM_STATUS_LIST, WARM_STATUS_LIST_URL } = await import('./warm-credential.js');
+      const list = JSON.stringify(WARM_STATUS_LIST);
+      // Only the embedded status list is served, from memory; nothing goes to the network.
+      const fetch = async (input: unknown) =>
+        input === WARM_STATUS_LIST_URL ? new Response(list, { status: 200, headers: { 'content-type': 'application/json' } }) : Promise.reject(new Error('the warm-up makes no request'));
       const result = await verifyCredential(structuredClone(WARM_CREDENTIAL), {
         now: WARM_NOW,
-        fetch: () => Promise.reject(new Error('the warm-up makes no request')),
+        fetch,
+        // Its own cache: the page's status lists are not touched.
         statusCache: new StatusListCache({ maxEntries: 1 }),
       });
       return result.verdict === 'verified';
