@@ -1,7 +1,7 @@
 /**
  * The elements' user-visible strings. English is built in, split by element: the strings every element shares are
- * here; <vb-verify-button>, <vb-passport> and <vb-badge-actions> carry their own (messages.ts beside each), so a page
- * with cards alone loads none of theirs. Other languages (Spanish) are one catalogue each, loaded the first time an
+ * here; <vb-verify-button> (and its report), <vb-passport> and <vb-badge-actions> carry their own (messages.ts beside
+ * each), so a page with cards alone loads none of theirs. Other languages (Spanish) are one catalogue each, loaded the first time an
  * element finds itself under that language; elements wait for it before they render (see `languageReady`), so they
  * never show English first. The language comes from the `lang` attribute nearest the element (crossing shadow
  * roots), falling back to English.

@@ -1,10 +1,11 @@
 /** Spanish: every string of every element, loaded the first time an element is under `lang="es"` (see i18n.ts). */
 import type { EN } from './i18n.js';
-import type { EN_DIALOG } from '../verify-button/messages.js';
+import type { EN_BUTTON } from '../verify-button/messages.js';
+import type { EN_REPORT } from '../verify-button/report-messages.js';
 import type { EN_PASSPORT } from '../passport/messages.js';
 import type { EN_ACTIONS } from '../badge-actions/messages.js';
 
-type Key = keyof typeof EN | keyof typeof EN_DIALOG | keyof typeof EN_PASSPORT | keyof typeof EN_ACTIONS;
+type Key = keyof typeof EN | keyof typeof EN_BUTTON | keyof typeof EN_REPORT | keyof typeof EN_PASSPORT | keyof typeof EN_ACTIONS;
 
 export const ES: Readonly<Record<Key, string>> = {
   'state.verifying': 'Verificando…',

@@ -2,8 +2,7 @@
  * Pure helpers for the verification report of <vb-verify-button>: what the dialog says about a result, read from the
  * plain result object (no DOM, no Lit).
  */
-import { CHECK_IDS, type Outcome, type ProgressStep, type VerificationResult } from '../../core/index.js';
-import type { VerificationState } from '../shared/state.js';
+import { CHECK_IDS, type ProgressStep, type VerificationResult } from '../../core/index.js';
 
 /** The steps the core reports through `onProgress`, in order. */
 export const STEPS: readonly ProgressStep[] = ['load', ...CHECK_IDS];
@@ -52,10 +51,6 @@ export function nameOf(result: VerificationResult | undefined): string | undefin
   return view?.achievement?.name || view?.credentialName || undefined;
 }
 
-/** Icons beside outcome and state words (decorative: the word always says the same). */
-export const OUTCOME_ICONS: Record<Outcome, string> = { passed: '✓', failed: '✗', indeterminate: '?', skipped: '–' };
-export const STATE_ICONS: Record<VerificationState, string> = { idle: '•', verifying: '…', verified: '✓', failed: '✗', indeterminate: '?' };
-export const PROGRESS_ICONS: Record<StepProgress, string> = { done: '✓', current: '●', pending: '○' };
 
 /** The JSON of a credential, pretty-printed once per result. */
 const jsonCache = new WeakMap<object, string>();

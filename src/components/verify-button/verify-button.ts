@@ -3,22 +3,22 @@ import { LatestRun } from '../shared/latest-run.js';
 import type { VbVerifyEndDetail, VbVerifyStartDetail } from '../shared/events.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { ProgressStep, VerificationResult } from '../../core/index.js';
-import { formatDate, languageOf, languageReady, type Language } from '../shared/i18n.js';
-import { msg, type DialogKey as MessageKey } from './messages.js';
-import { reasonOf, reasonsOf, type VerificationState } from '../shared/state.js';
+import { languageOf, languageReady } from '../shared/i18n.js';
+import { msg, type ButtonKey as MessageKey } from './messages.js';
+import type { VerificationState } from '../shared/state.js';
 import { tokens } from '../shared/tokens.js';
-import {
-  OUTCOME_ICONS,
-  PROGRESS_ICONS,
-  STATE_ICONS,
-  checkedAtOf,
-  credentialJson,
-  nameOf,
-  progressOf,
-  signersOf,
-} from './report.js';
+import { STATE_ICONS } from './icons.js';
 import { styles } from './verify-button.styles.js';
 
+type ReportModule = typeof import('./dialog.js');
+let report: Promise<ReportModule> | undefined;
+/** The dialog's report, imported once for the page (tried again after a failed load). */
+function loadReport(): Promise<ReportModule> {
+  return (report ??= import('./dialog.js').catch((error: unknown) => {
+    report = undefined;
+    throw error;
+  }));
+}
 
 /**
  * A button that verifies a badge on demand and explains the result: every check with its outcome, code and message,
@@ -94,6 +94,8 @@ export class VbVerifyButton extends LitElement {
   @query('dialog') private _dialog!: HTMLDialogElement;
 
   private _runs = new LatestRun();
+  /** The report module, once loaded (dialog.ts). */
+  private _report?: ReportModule;
   private _finishedAt?: string;
   private _observer?: MutationObserver;
 
@@ -148,8 +150,16 @@ export class VbVerifyButton extends LitElement {
    */
   async verify(): Promise<VerificationResult | undefined> {
     if (!this.isConnected || this.unavailable()) return undefined;
+    // The report loads with the first opening; the dialog opens once it can show it (a report that cannot load
+    // leaves the dialog closed, and the button still verifies and shows the state).
+    const loaded = await loadReport().catch(() => undefined);
+    if (loaded && this._report !== loaded) {
+      this._report = loaded;
+      this.requestUpdate();
+    }
+    if (!this.isConnected) return undefined;
     await this.updateComplete;
-    if (!this._dialog.open) this._dialog.showModal();
+    if (this._report && !this._dialog.open) this._dialog.showModal();
     return this.run();
   }
 
@@ -172,123 +182,12 @@ export class VbVerifyButton extends LitElement {
       ${unavailable
         ? html`<span id="unavailable" class="unavailable" part="message">${msg(lang, unavailable, { id: this.for ?? '' })}</span>`
         : nothing}
-      <dialog part="dialog" aria-labelledby="title" @close=${this.onClose}>${this.renderReport(lang)}</dialog>
-    `;
-  }
-
-  private renderReport(lang: Language): TemplateResult {
-    const result = this._state === 'verifying' ? undefined : this._result;
-    const name = nameOf(result);
-    const state = this._state;
-    const reasons = result && result.verdict !== 'verified' ? reasonsOf(result, lang) : [];
-    return html`
-      <h2 id="title">${name ? withName(msg(lang, 'dialog.title'), name) : msg(lang, 'dialog.titlePending')}</h2>
-      <div class="verdict ${state}" part="verdict" role="status">
-        <span class="icon" aria-hidden="true">${STATE_ICONS[state]}</span>
-        <strong>${msg(lang, `state.${state}`)}</strong>
-        ${reasons.length ? html`<ul>${reasons.map((r) => html`<li>${r}</li>`)}</ul>` : nothing}
-      </div>
-      ${state === 'verifying' ? this.renderProgress(lang) : nothing}
-      ${result ? this.renderResult(lang, result) : nothing}
-      <div class="actions">
-        <button
-          part="again"
-          type="button"
-          aria-disabled=${state === 'verifying' ? 'true' : 'false'}
-          @click=${this.onAgain}
-        >${msg(lang, 'button.verifyAgain')}</button>
-        <button part="close" class="primary" type="button" autofocus @click=${this.onCloseClick}>${msg(lang, 'button.close')}</button>
-      </div>
-    `;
-  }
-
-  private renderProgress(lang: Language): TemplateResult {
-    return html`
-      <h3 id="progress-title">${msg(lang, 'progress.title')}</h3>
-      <ol class="progress" part="progress" aria-labelledby="progress-title">
-        ${progressOf(this._step).map(
-          ({ step, progress }) => html`<li data-step=${step} data-progress=${progress}>
-            <span class="icon" aria-hidden="true">${PROGRESS_ICONS[progress]}</span>
-            <span>${msg(lang, `step.${step}`)}</span>
-            <span class="muted">(${msg(lang, `progress.${progress}`)})</span>
-          </li>`,
-        )}
-      </ol>
-    `;
-  }
-
-  private renderResult(lang: Language, result: VerificationResult): TemplateResult {
-    const signers = signersOf(result);
-    const checkedAt = checkedAtOf(result, this._finishedAt);
-    const json = credentialJson(result);
-    return html`
-      <div class="table-wrap">
-        <table part="checks">
-          <caption>${msg(lang, 'dialog.checks')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${msg(lang, 'dialog.check')}</th>
-              <th scope="col">${msg(lang, 'dialog.outcome')}</th>
-              <th scope="col">${msg(lang, 'dialog.code')}</th>
-              <th scope="col">${msg(lang, 'dialog.message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${result.checks.map(
-              (c) => html`<tr data-check=${c.id} data-outcome=${c.outcome} data-code=${c.code}>
-                <th scope="row">${msg(lang, `checkLabel.${c.id}`)}</th>
-                <td class="outcome" data-outcome=${c.outcome}>
-                  <span class="icon" aria-hidden="true">${OUTCOME_ICONS[c.outcome]}</span>
-                  ${msg(lang, `outcome.${c.outcome}`)}
-                </td>
-                <td><code>${c.code}</code></td>
-                <td>${c.message}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      <section part="signer" aria-labelledby="signer-title">
-        <h3 id="signer-title">${msg(lang, 'dialog.signer')}</h3>
-        ${signers.length
-          ? signers.map(
-              (s) => html`<dl class="signer">
-                <dt>${msg(lang, 'dialog.key')}</dt>
-                <dd><code class="key">${s.verificationMethod}</code></dd>
-                <dt>${msg(lang, 'dialog.controller')}</dt>
-                <dd><code class="controller">${s.controller}</code></dd>
-                ${s.type
-                  ? html`<dt>${msg(lang, 'dialog.proof')}</dt>
-                      <dd class="proof">${s.type}${s.cryptosuite ? ` (${s.cryptosuite})` : ''}</dd>`
-                  : nothing}
-              </dl>`,
-            )
-          : html`<p class="muted">${msg(lang, 'dialog.noSigner')}</p>`}
-      </section>
-      ${checkedAt ? html`<p class="checked-at">${msg(lang, 'dialog.checkedAt', { date: formatDate(lang, checkedAt, true) })}</p>` : nothing}
-      ${result.nestedSummary ? this.renderNested(lang, result) : nothing}
-      ${json !== undefined
-        ? html`<details part="raw">
-            <summary>${msg(lang, 'dialog.viewCredential')}</summary>
-            <pre tabindex="0" aria-label=${msg(lang, 'dialog.viewCredential')}>${json}</pre>
-          </details>`
-        : nothing}
-    `;
-  }
-
-  private renderNested(lang: Language, result: VerificationResult): TemplateResult {
-    const summary = result.nestedSummary!;
-    return html`
-      <p class="nested-summary">${msg(lang, 'dialog.nested', { ...summary })}</p>
-      <ul class="nested">
-        ${(result.nested ?? []).map(
-          (n) => html`<li data-verdict=${n.verdict}>
-            <bdi>${nameOf(n) ?? msg(lang, 'label.untitled')}</bdi>:
-            <span aria-hidden="true">${STATE_ICONS[n.verdict]}</span>
-            ${n.verdict === 'verified' ? msg(lang, 'state.verified') : `${msg(lang, `state.${n.verdict}`)}: ${reasonOf(n, lang)}`}
-          </li>`,
-        )}
-      </ul>
+      <dialog part="dialog" aria-labelledby="title" @close=${this.onClose}
+        >${this._report?.renderReport(
+          { state: this._state, result: this._result, step: this._step, finishedAt: this._finishedAt, onAgain: this.onAgain, onClose: this.onCloseClick },
+          lang,
+        ) ?? nothing}</dialog
+      >
     `;
   }
 
@@ -378,13 +277,6 @@ export class VbVerifyButton extends LitElement {
   private emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
-}
-
-/** A message with its `{name}` placeholder filled by a name in `<bdi>`, so right-to-left names cannot reorder it. */
-function withName(template: string, name: string): TemplateResult {
-  const at = template.indexOf('{name}');
-  if (at < 0) return html`${template} <bdi>${name}</bdi>`;
-  return html`${template.slice(0, at)}<bdi>${name}</bdi>${template.slice(at + '{name}'.length)}`;
 }
 
 declare global {
