@@ -134,6 +134,33 @@ describe('document cache', function () {
     expect(calls).to.equal(2);
   });
 
+  it('nor does the status-list cache hand a cancelled request to another verification', async () => {
+    const listKey = await makeKey(53);
+    const url = 'https://cache.example.edu/status/cancel';
+    const list = await statusListCredential(listKey, url);
+    const vc = await signDataIntegrity(badge(listKey.controller, { credentialStatus: statusEntry(url, 1) }), listKey);
+    const cancel = new AbortController();
+    let calls = 0;
+    const fetch = ((_input: string, init?: RequestInit) => {
+      if (++calls === 1) setTimeout(() => cancel.abort(), 0);
+      return new Promise<Response>((resolve, reject) => {
+        const timer = setTimeout(() => resolve(new Response(JSON.stringify(list), { status: 200, headers: { 'content-type': 'application/json' } })), 30);
+        init?.signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(new DOMException('The operation was aborted.', 'AbortError'));
+        });
+      });
+    }) as typeof globalThis.fetch;
+    const statusCache = new StatusListCache();
+    const [cancelled, other] = await Promise.all([
+      verifyCredential(vc, { now: NOW, fetch, statusCache, signal: cancel.signal }),
+      verifyCredential(vc, { now: NOW, fetch, statusCache }),
+    ]);
+    expect(cancelled.verdict).to.equal('indeterminate');
+    expect([other.verdict, other.checks.find((c) => c.id === 'status')!.code]).to.deep.equal(['verified', 'ok']);
+    expect(calls).to.equal(2);
+  });
+
   it('never exceeds its limits, and drops the least recently used first', async () => {
     const cache = new DocumentCache<string>({ maxEntries: 5, maxBytes: 1_000 });
     const partition = {};

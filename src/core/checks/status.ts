@@ -41,9 +41,9 @@ interface EntryReport {
 
 type BitstringList =
   | { ok: true; issuer: string; purposes: string[]; bytes: Uint8Array; listId?: string }
-  | { ok: false; code: 'status-list-unreachable' | 'status-list-invalid'; message: string };
+  | { ok: false; code: 'status-list-unreachable' | 'status-list-invalid'; message: string; aborted?: boolean };
 
-type RevocationList = { ok: true; issuer?: string; revoked: Set<string> } | { ok: false; code: 'status-list-unreachable' | 'status-list-invalid'; message: string };
+type RevocationList = { ok: true; issuer?: string; revoked: Set<string> } | { ok: false; code: 'status-list-unreachable' | 'status-list-invalid'; message: string; aborted?: boolean };
 
 const BITSTRING_TYPES: Record<string, string[]> = {
   BitstringStatusListEntry: ['BitstringStatusListCredential'],
@@ -77,6 +77,17 @@ async function checkEntry(raw: JsonValue, credential: JsonObject, issuerId: stri
   return { type, state: 'unchecked', code: 'status-unsupported', message: `Revocation could not be checked: status entries of type ${type.slice(0, 60)} are not supported.` };
 }
 
+/**
+ * A list through the shared cache. A load cancelled by the verification that started it (its AbortSignal) is not an
+ * answer for another verification that joined it: that one loads the list again.
+ */
+async function fromCache<T extends { ok: boolean; aborted?: boolean }>(ctx: StatusContext, key: string, load: () => Promise<T>): Promise<T> {
+  const get = () =>
+    ctx.cache!.get(key, ctx.now.getTime(), () => load().then((l) => (!l.ok && ctx.net.signal?.aborted ? { ...l, aborted: true } : l)), (l) => (l as T).ok) as Promise<T>;
+  const list = await get();
+  return !list.ok && list.aborted && !ctx.net.signal?.aborted ? get() : list;
+}
+
 async function checkBitstringEntry(entry: JsonObject, type: string, issuerId: string, ctx: StatusContext): Promise<EntryReport> {
   const invalid = (message: string): EntryReport => ({ type, state: 'unchecked', code: 'status-entry-invalid', message });
   const url = entry.statusListCredential;
@@ -91,7 +102,7 @@ async function checkBitstringEntry(entry: JsonObject, type: string, issuerId: st
   if (!Number.isInteger(size) || size < 1 || size > 16) return invalid('The statusSize is not an integer from 1 to 16.');
   const where = { purpose, list: url, index };
 
-  const list = (await ctx.cache!.get(`bitstring ${url}`, ctx.now.getTime(), () => loadBitstringList(url, BITSTRING_TYPES[type]!, ctx), (l) => (l as BitstringList).ok)) as BitstringList;
+  const list = await fromCache(ctx, `bitstring ${url}`, () => loadBitstringList(url, BITSTRING_TYPES[type]!, ctx));
   if (!list.ok) return { type, ...where, state: 'unchecked', code: list.code, message: list.message };
   // The issuer signed the entry that names this list, so the list speaks for the credential even when another
   // party signs it; the report says so.
@@ -144,7 +155,7 @@ async function checkRevocationList(entry: JsonObject, credential: JsonObject, is
   const url = entry.id;
   if (typeof url !== 'string') return { type, state: 'unchecked', code: 'status-entry-invalid', message: 'The 1EdTechRevocationList entry has no id (the list URL).' };
   if (typeof credential.id !== 'string') return { type, list: url, state: 'unchecked', code: 'status-entry-invalid', message: 'The credential has no id to look up in its revocation list.' };
-  const list = (await ctx.cache!.get(`1edtech ${url}`, ctx.now.getTime(), () => loadRevocationList(url, ctx), (l) => (l as RevocationList).ok)) as RevocationList;
+  const list = await fromCache(ctx, `1edtech ${url}`, () => loadRevocationList(url, ctx));
   if (!list.ok) return { type, list: url, purpose: 'revocation', state: 'unchecked', code: list.code, message: list.message };
   if (list.issuer !== undefined && list.issuer !== issuerId) {
     return { type, list: url, purpose: 'revocation', state: 'unchecked', code: 'status-list-invalid', message: `The revocation list ${describe(url)} belongs to ${describe(list.issuer)}, not to the credential's issuer.` };
