@@ -29,27 +29,27 @@ const KB = 1024;
  * so that nothing grows unnoticed, and the report says how far the target is.
  */
 const FIGURES = {
-  cardJwt: {label: 'a card verifying a VC-JWT badge, beyond Lit', target: 10 * KB, budget: 31 * KB},
-  cardJwtStatus: {label: '  the same badge with a status list entry, beyond Lit', budget: 34 * KB},
-  cardFirst: {label: 'a card before anything is verified, beyond Lit', budget: 20 * KB},
+  cardJwt: {label: 'a card verifying a VC-JWT badge, beyond Lit', target: 10 * KB, budget: 32 * KB},
+  cardJwtStatus: {label: '  the same badge with a status list entry, beyond Lit', budget: 35 * KB},
+  cardFirst: {label: 'a card before anything is verified, beyond Lit', budget: 21 * KB},
   dataIntegrityChunk: {label: 'the Data Integrity chunk', target: 40 * KB, budget: 40 * KB},
-  dataIntegrityLazy: {label: 'all a Data Integrity badge loads after the card (eddsa-rdfc-2022)', target: 40 * KB, budget: 76 * KB},
+  dataIntegrityLazy: {label: 'all a Data Integrity badge loads after the card (eddsa-rdfc-2022)', target: 40 * KB, budget: 60 * KB},
   lit: {label: 'Lit (its own chunk)', budget: 8 * KB},
 };
 
 /** Each entry's first load (the entry and its static imports, Lit included): what a page fetches before it renders. */
 const ENTRY_BUDGETS = {
-  'verifiable-badges.js': 52 * KB,
-  'bundle/vb-badge-card.js': 27 * KB,
-  'bundle/vb-verify-button.js': 26 * KB,
-  'bundle/vb-passport.js': 34 * KB,
-  'bundle/vb-badge-actions.js': 31 * KB,
+  'verifiable-badges.js': 50 * KB,
+  'bundle/vb-badge-card.js': 28 * KB,
+  'bundle/vb-verify-button.js': 24.5 * KB,
+  'bundle/vb-passport.js': 34.5 * KB,
+  'bundle/vb-badge-actions.js': 23 * KB,
 };
 
 /** Lazy chunks, by a module they hold; any other lazy chunk may weigh DEFAULT_LAZY_BUDGET. */
 const LAZY_BUDGETS = [
   {holds: 'src/core/proofs/data-integrity.ts', budget: 40 * KB},
-  {holds: /node_modules\/jsonld\/lib\/jsonld\.js$/, budget: 46 * KB},
+  {holds: /node_modules\/jsonld\/lib\/jsonld\.js$/, budget: 40 * KB},
   {holds: 'src/core/proofs/vc-jwt.ts', budget: 8 * KB},
   {holds: /src\/core\/schemas\/index\.ts$/, budget: 20 * KB},
   {holds: /node_modules\/@digitalbazaar\/ecdsa-sd-2023-cryptosuite\//, budget: 10 * KB},
