@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, serveDirectory } from '../scripts/lib/static-server.mjs';
-import { makeBenchCredentials, stats } from './lib/credentials.mts';
+import { jsonldState, makeBenchCredentials, stats } from './lib/credentials.mts';
 
 const RUNS = Math.max(200, Number(process.argv[2] ?? 300));
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -117,7 +117,7 @@ try {
   const result = {
     date: new Date().toISOString(),
     machine: { nproc: os.cpus().length, cpu, chromium: version, loadAtStart, loadAtEnd: load() },
-    jsonldPatch: fs.existsSync(path.join(root, 'patches/jsonld+9.0.0.patch')) ? 'patches/jsonld+9.0.0.patch present' : 'stock jsonld 9.0.0 (no patch)',
+    jsonldPatch: jsonldState(root),
     runs: RUNS,
     eddsa: { ...stats(warm.eddsa.samples), checks: warm.eddsa.checks, target: '<= 0.4 ms' },
     jwt: { ...stats(warm.jwt.samples), checks: warm.jwt.checks },

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import jsonld from 'jsonld';
 import { StatusListCache, verifyCredential, warmUp, type VerificationResult } from '../src/core/index.js';
 import { isPinnedContext, loadPinnedContext } from '../src/core/contexts/load.js';
-import { makeBenchCredentials, stats } from './lib/credentials.mts';
+import { jsonldState, makeBenchCredentials, stats } from './lib/credentials.mts';
 
 const RUNS = Math.max(200, Number(process.argv[2] ?? 300));
 const WARM = 40;
@@ -160,12 +160,12 @@ for (let i = 0; i < 5; i++) {
 const med = (rows: Record<string, number>[], key: string) => stats(rows.map((r) => r[key]!)).median;
 
 globalThis.fetch = realFetch;
-const jsonldPatched = fs.existsSync(path.join(root, 'patches/jsonld+9.0.0.patch'));
+const jsonldPatched = jsonldState(root);
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? 'unknown';
 const result = {
   date: new Date().toISOString(),
   machine: { nproc: os.cpus().length, cpu, node: process.version, loadAtStart, loadAtEnd: load() },
-  jsonldPatch: jsonldPatched ? 'patches/jsonld+9.0.0.patch present' : 'stock jsonld 9.0.0 (no patch)',
+  jsonldPatch: jsonldPatched,
   runsPerCase: RUNS,
   checked: {
     ours: 'format (context allow-list), signature (key resolved, bound to the issuer: controller and assertionMethod), validity dates, status (BitstringStatusList: list fetched, verified and decoded once, then from the warm cache), schema (only when credentialSchema names a pinned schema: not here), view model',

@@ -5,6 +5,8 @@
  * status list they point at. Every issuer is a did:key or did:jwk, so no key is fetched; the status list is served
  * from memory.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { badge, base64url, makeJoseKey, makeKey, signDataIntegrity, signEd25519Signature2020, signJwt, statusEntry, statusListCredential } from '../../test/support/issuer.js';
 
 export const STATUS_LIST = 'https://status.example.edu/lists/bench-1';
@@ -121,4 +123,12 @@ export function stats(samples: number[]): { median: number; p95: number; mean: n
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return { median: at(0.5), p95: at(0.95), mean: sorted.reduce((s, x) => s + x, 0) / sorted.length, runs: sorted.length };
+}
+
+/** Which jsonld the run used: the installed lib/ compared with stock jsonld 9.0.0 (the `jsonld-stock` alias). */
+export function jsonldState(root: string): string {
+  const lib = (name: string) => path.join(root, 'node_modules', name, 'lib');
+  const changed = fs.readdirSync(lib('jsonld-stock')).filter((f) => f.endsWith('.js') && fs.readFileSync(path.join(lib('jsonld'), f), 'utf8') !== fs.readFileSync(path.join(lib('jsonld-stock'), f), 'utf8'));
+  const patch = fs.existsSync(path.join(root, 'patches/jsonld+9.0.0.patch')) ? 'patches/jsonld+9.0.0.patch present' : 'no patches/jsonld+9.0.0.patch';
+  return changed.length ? `jsonld 9.0.0 with changes in lib/${changed.join(', lib/')} (${patch})` : `stock jsonld 9.0.0 (${patch})`;
 }
