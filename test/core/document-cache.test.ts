@@ -141,8 +141,10 @@ describe('document cache', function () {
     const vc = await signDataIntegrity(badge(listKey.controller, { credentialStatus: statusEntry(url, 1) }), listKey);
     const cancel = new AbortController();
     let calls = 0;
+    let firstRequest!: () => void;
+    const requested = new Promise<void>((resolve) => (firstRequest = resolve));
     const fetch = ((_input: string, init?: RequestInit) => {
-      if (++calls === 1) setTimeout(() => cancel.abort(), 0);
+      if (++calls === 1) firstRequest();
       return new Promise<Response>((resolve, reject) => {
         const timer = setTimeout(() => resolve(new Response(JSON.stringify(list), { status: 200, headers: { 'content-type': 'application/json' } })), 30);
         init?.signal?.addEventListener('abort', () => {
@@ -151,13 +153,24 @@ describe('document cache', function () {
         });
       });
     }) as typeof globalThis.fetch;
-    const statusCache = new StatusListCache();
-    const [cancelled, other] = await Promise.all([
-      verifyCredential(vc, { now: NOW, fetch, statusCache, signal: cancel.signal }),
-      verifyCredential(vc, { now: NOW, fetch, statusCache }),
-    ]);
-    expect(cancelled.verdict).to.equal('indeterminate');
-    expect([other.verdict, other.checks.find((c) => c.id === 'status')!.code]).to.deep.equal(['verified', 'ok']);
+    // The order is made explicit: the verification to be cancelled asks for the list first; the other one joins that
+    // request in flight (its cache lookup), and only then is the first one cancelled.
+    class JoinedCache extends StatusListCache {
+      lookups = 0;
+      override get(...args: Parameters<StatusListCache['get']>) {
+        const value = super.get(...args);
+        if (++this.lookups === 2) queueMicrotask(() => cancel.abort());
+        return value;
+      }
+    }
+    const statusCache = new JoinedCache();
+    const cancelled = verifyCredential(vc, { now: NOW, fetch, statusCache, signal: cancel.signal });
+    await requested;
+    const other = verifyCredential(vc, { now: NOW, fetch, statusCache });
+    const [a, b] = await Promise.all([cancelled, other]);
+    expect(statusCache.lookups).to.be.at.least(2);
+    expect(a.verdict).to.equal('indeterminate');
+    expect([b.verdict, b.checks.find((c) => c.id === 'status')!.code]).to.deep.equal(['verified', 'ok']);
     expect(calls).to.equal(2);
   });
 
