@@ -97,6 +97,9 @@ export default defineConfig({
   root,
   publicDir: false,
   plugins: [removePreviousOutput(), mapEveryChunk(), minifyStyles()],
+  // `jsonld` is the slim entry (src/core/vendor/jsonld-slim.cjs: what verification runs, nothing else), as in the
+  // library build.
+  resolve: { alias: [{ find: /^jsonld$/, replacement: `${root}src/core/vendor/jsonld-slim.cjs` }] },
   // Inlined CommonJS dependencies may read process.env.NODE_ENV; a browser has no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {

@@ -22,6 +22,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const external = externalPackages.map((name) => new RegExp(`^${escape(name)}(?:/.*)?$`));
 const isExternal = (id: string) => /^node:/.test(id) || (!BUNDLED.test(id) && external.some((re) => re.test(id)));
 
+// `jsonld` is src/core/vendor/jsonld-slim.cjs in what is built (here and in vite.bundle.config.ts): the jsonld API
+// object made of the package's own lib/ modules, without compaction, framing, fromRDF and the document loaders, which
+// verification never runs (its header says why). Only the bare name: `jsonld/lib/…` stays the package's files. Not in
+// the dev server, which serves demo/ unbundled and cannot run a CommonJS file from src/.
+const JSONLD_SLIM = { find: /^jsonld$/, replacement: `${root}src/core/vendor/jsonld-slim.cjs` };
+
 // Library entries -> dist/<name>.js, one per package.json "exports" subpath: `index` and `define` register the
 // elements; `badge-card`, `verify-button`, `passport` export one class each and register nothing; `config` is
 // configure() alone; `react` the React wrappers (react stays an import: it is a peer dependency). The Node CLI
@@ -56,7 +62,7 @@ export default defineConfig(({ command }) => ({
   // The bundled Data Integrity packages are their browser builds (no node: imports for a consumer's bundler to
   // polyfill); two of them read WebCrypto from `self`, which Node does not define. `globalThis` is `self` in browsers
   // and Workers, and has WebCrypto in Node 20. Only free references are replaced (a local `self` stays).
-  ...(command === 'build' ? { define: { self: 'globalThis' } } : {}),
+  ...(command === 'build' ? { define: { self: 'globalThis' }, resolve: { alias: [JSONLD_SLIM] } } : {}),
   build: {
     target: 'es2022',
     outDir: `${root}dist`,

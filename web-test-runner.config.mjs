@@ -66,6 +66,18 @@ const browserFieldFiles = {
   },
 };
 
+/**
+ * `jsonld` is src/core/vendor/jsonld-slim.cjs, as in the browser builds (vite.config.ts, vite.bundle.config.ts): the
+ * tests run the jsonld a page runs. Only the bare name (`jsonld/lib/…` stays the package's files; `jsonld-stock`, the
+ * stock copy the differential test compares with, is another package).
+ */
+const jsonldSlim = {
+  name: 'jsonld-slim',
+  setup(build) {
+    build.onResolve({filter: /^jsonld$/}, () => ({path: path.join(rootDir, 'src/core/vendor/jsonld-slim.cjs')}));
+  },
+};
+
 /** Bundles each browser test file (and everything it imports) with esbuild. */
 function bundleTestFiles() {
   return {
@@ -89,7 +101,7 @@ function bundleTestFiles() {
           sourceRoot: rootDir,
           logLevel: 'silent',
           loader: {'.json': 'json'},
-          plugins: [browserFieldFiles],
+          plugins: [jsonldSlim, browserFieldFiles],
         });
         return {body: result.outputFiles[0].text, type: 'js'};
       } catch (error) {

@@ -10,8 +10,12 @@
 // - in the library build, only dist/define.js registers elements, and dist/index.js and dist/react.js import it (a
 //   consumer's bundler keeps the side effects of the files package.json "sideEffects" lists, and no other);
 // - the Data Integrity path (jsonld and the packages that call it) is bundled into dist/chunks/, so consumers run the
-//   copy patched here; no file of dist/ imports `jsonld` by name.
+//   copy patched here; no file of dist/ imports `jsonld` by name;
+// - `jsonld` is the slim entry (src/core/vendor/jsonld-slim.cjs) in both builds: no chunk holds lib/jsonld.js or the
+//   modules the slim entry leaves out, and its API functions are still, character for character (comments and
+//   whitespace aside), those of the installed node_modules/jsonld/lib/jsonld.js, with the same members.
 import fs from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
@@ -130,10 +134,62 @@ for (const file of ELEMENT_FILES) {
     failed++;
   }
   const mapSources = (f) => (fs.existsSync(path.join(root, `${f}.map`)) ? JSON.parse(fs.readFileSync(path.join(root, `${f}.map`), 'utf8')).sources : []);
-  if (!libraryFiles.some((f) => f.startsWith('dist/chunks/') && mapSources(f).some((s) => s.endsWith('node_modules/jsonld/lib/jsonld.js')))) {
-    console.error('no chunk of dist/chunks/ holds jsonld (it is bundled into the lazy Data Integrity chunks)');
+  if (!libraryFiles.some((f) => f.startsWith('dist/chunks/') && mapSources(f).some((s) => s.endsWith('src/core/vendor/jsonld-slim.cjs')) &&
+    mapSources(f).some((s) => s.endsWith('node_modules/jsonld/lib/context.js')))) {
+    console.error('no chunk of dist/chunks/ holds jsonld (the slim entry and its lib/ modules, bundled into the lazy Data Integrity chunks)');
     failed++;
   }
+}
+
+// The slim jsonld: the only jsonld of both builds, and still jsonld's own code.
+{
+  const LEFT_OUT = /node_modules\/jsonld\/lib\/(?:jsonld|index|compact|frame|flatten|fromRdf|JsonLdProcessor|RequestQueue|platform|platform-browser|documentLoaders\/[^/]+)\.js$/;
+  const built = ['dist', 'dist/chunks', 'dist/bundle'].flatMap((dir) => fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.js.map')).map((f) => path.join(dir, f)));
+  for (const map of built) {
+    const full = JSON.parse(fs.readFileSync(path.join(root, map), 'utf8')).sources.filter((s) => LEFT_OUT.test(s) || /node_modules\/jsonld\/dist\//.test(s));
+    if (full.length) {
+      console.error(`${map.replace(/\.map$/, '')} holds jsonld modules the slim entry leaves out (something imports jsonld other than by its bare name): ${full.join(', ')}`);
+      failed++;
+    }
+  }
+  const slimFile = path.join(root, 'src/core/vendor/jsonld-slim.cjs');
+  const fullFile = path.join(root, 'node_modules/jsonld/lib/jsonld.js');
+  const requireSlim = createRequire(slimFile);
+  const requireFull = createRequire(fullFile);
+  // The same rdf-canonize and lru-cache as jsonld's own lib/ modules use.
+  for (const dependency of ['rdf-canonize', 'lru-cache']) {
+    if (requireSlim.resolve(dependency) !== requireFull.resolve(dependency)) {
+      console.error(`src/core/vendor/jsonld-slim.cjs resolves ${dependency} to ${requireSlim.resolve(dependency)}, jsonld to ${requireFull.resolve(dependency)}`);
+      failed++;
+    }
+  }
+  // Each API function the slim entry copies, as a block of its text: from its doc comment or first line to its `};`.
+  const normalise = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(/\s+/g, '');
+  const blockOf = (text, start) => {
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.startsWith(start));
+    if (first < 0) return undefined;
+    let last = first;
+    while (last < lines.length && !/^\}\)?;?$/.test(lines[last])) last++;
+    return normalise(lines.slice(first, last + 1).join('\n'));
+  };
+  const slimText = fs.readFileSync(slimFile, 'utf8');
+  const fullText = fs.readFileSync(fullFile, 'utf8');
+  const copied = ['jsonld.expand = ', 'jsonld.normalize = jsonld.canonize = ', 'jsonld.toRDF = ', "Object.defineProperty(jsonld, 'documentLoader'", 'jsonld.documentLoader = ',
+    'jsonld.get = ', 'jsonld.processContext = ', 'jsonld.useDocumentLoader = ', 'function _setDefaults('];
+  const drifted = copied.filter((start) => !blockOf(slimText, start) || blockOf(slimText, start) !== blockOf(fullText, start));
+  if (drifted.length) {
+    console.error(`src/core/vendor/jsonld-slim.cjs no longer matches node_modules/jsonld/lib/jsonld.js at: ${drifted.join(', ')}`);
+    failed++;
+  }
+  const slim = requireSlim(slimFile);
+  const fullApi = requireFull(fullFile);
+  const missing = Object.keys(fullApi).filter((k) => !(k in slim));
+  if (missing.length) {
+    console.error(`src/core/vendor/jsonld-slim.cjs lacks members of jsonld: ${missing.join(', ')}`);
+    failed++;
+  }
+  if (!drifted.length && !missing.length) console.log(`jsonld: the slim entry only, in every chunk; ${copied.length} API blocks identical to lib/jsonld.js; every member of its API present`);
 }
 
 const bundleFile = path.join(root, 'dist/verifiable-badges.js');

@@ -32,8 +32,9 @@ const FIGURES = {
   cardJwt: {label: 'a card verifying a VC-JWT badge, beyond Lit', target: 10 * KB, budget: 32 * KB},
   cardJwtStatus: {label: '  the same badge with a status list entry, beyond Lit', budget: 35 * KB},
   cardFirst: {label: 'a card before anything is verified, beyond Lit', budget: 21 * KB},
-  dataIntegrityChunk: {label: 'the Data Integrity chunk', target: 40 * KB, budget: 40 * KB},
-  dataIntegrityLazy: {label: 'all a Data Integrity badge loads after the card (eddsa-rdfc-2022)', target: 40 * KB, budget: 60 * KB},
+  dataIntegrityChunk: {label: 'the Data Integrity chunk', budget: 12 * KB},
+  dataIntegrityPath: {label: 'the Data Integrity chunk and its static imports, beyond a JWT card', target: 40 * KB, budget: 40 * KB},
+  dataIntegrityLazy: {label: 'all a Data Integrity badge loads after the card (eddsa-rdfc-2022)', target: 40 * KB, budget: 49 * KB},
   lit: {label: 'Lit (its own chunk)', budget: 8 * KB},
 };
 
@@ -49,7 +50,8 @@ const ENTRY_BUDGETS = {
 /** Lazy chunks, by a module they hold; any other lazy chunk may weigh DEFAULT_LAZY_BUDGET. */
 const LAZY_BUDGETS = [
   {holds: 'src/core/proofs/data-integrity.ts', budget: 40 * KB},
-  {holds: /node_modules\/jsonld\/lib\/jsonld\.js$/, budget: 40 * KB},
+  // jsonld (the slim entry of src/core/vendor/jsonld-slim.cjs and the lib/ modules it takes) with rdf-canonize.
+  {holds: /node_modules\/jsonld\/lib\/context\.js$/, budget: 27 * KB},
   {holds: 'src/core/proofs/vc-jwt.ts', budget: 8 * KB},
   {holds: /src\/core\/schemas\/index\.ts$/, budget: 20 * KB},
   {holds: /node_modules\/@digitalbazaar\/ecdsa-sd-2023-cryptosuite\//, budget: 10 * KB},
@@ -183,12 +185,17 @@ for (const context of DI_CONTEXTS) {
 }
 const diFile = chunkOf('src/core/proofs/data-integrity.ts');
 const diLazy = new Set([...cardDi].filter((f) => !cardFirst.has(f)));
+// The Data Integrity chunk and what it imports statically (jsonld, rdf-canonize, the suite, WebCrypto), less the
+// shared code a card that verifies a VC-JWT badge has loaded already (the elements, key resolution, caches): what the
+// eddsa-rdfc-2022 proof itself adds. The pinned contexts are lazy chunks of their own, counted in dataIntegrityLazy.
+const diPath = new Set(diFile ? [...staticClosure(diFile)].filter((f) => !cardJwt.has(f)) : []);
 
 const values = {
   cardJwt: gzipOf(cardJwt) - litGzip,
   cardJwtStatus: gzipOf(cardJwtStatus) - litGzip,
   cardFirst: gzipOf(cardFirst) - litGzip,
   dataIntegrityChunk: diFile ? chunks.get(diFile).gzip : 0,
+  dataIntegrityPath: gzipOf(diPath),
   dataIntegrityLazy: gzipOf(diLazy),
   lit: litGzip,
 };
@@ -232,6 +239,7 @@ console.log('\nIssue 7 (gzip, each file counted once):');
 for (const [id, figure] of Object.entries(FIGURES)) console.log(line(id === 'dataIntegrityChunk' ? `${figure.label} (dist/${diFile ?? '?'})` : figure.label, values[id], figure.budget, figure.target));
 console.log(`\na card verifying a VC-JWT badge loads: ${[...cardJwt].map((f) => `${f} ${kb(chunks.get(f)?.gzip ?? 0)}`).join(', ')}`);
 console.log(`a Data Integrity badge then loads: ${[...diLazy].map((f) => `${f} ${kb(chunks.get(f)?.gzip ?? 0)}`).join(', ')}`);
+console.log(`of which the Data Integrity chunk and its static imports, beyond a VC-JWT card: ${[...diPath].map((f) => `${f} ${kb(chunks.get(f)?.gzip ?? 0)}`).join(', ')}`);
 if (json) console.log(JSON.stringify({values, figures: FIGURES, files: Object.fromEntries([...chunks].map(([f, c]) => [f, {raw: c.raw, gzip: c.gzip}]))}, null, 2));
 
 problems.push(...over);
