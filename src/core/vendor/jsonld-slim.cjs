@@ -1,7 +1,8 @@
 /**
- * jsonld, slimmed to what verifying a Data Integrity proof runs: the browser builds (vite.config.ts,
- * vite.bundle.config.ts) and the Chromium tests (web-test-runner.config.mjs) resolve `jsonld` to this file. Node (mocha
- * with tsx, bench/, the conformance suite) keeps the full package.
+ * jsonld, slimmed to what verifying a Data Integrity proof runs. The builds resolve `jsonld` to this file: the library
+ * (vite.config.ts; so dist/core.js and the CLI run it in Node too) and the single-file bundle (vite.bundle.config.ts);
+ * so do the Chromium tests (web-test-runner.config.mjs). Running the sources in Node (mocha with tsx, bench/, the
+ * conformance suite) and the demo build keep the full package.
  *
  * What it is. The jsonld API object of node_modules/jsonld/lib/jsonld.js (jsonld 9.0.0), built from the package's own
  * lib/ modules, required by path (`jsonld/lib/expand.js`, …), so they are the very files the full package runs, with
@@ -19,7 +20,7 @@
  *     ecdsa-sd-2023 verify path): toRDF; src/core/crypto/eddsa-rdfc-2022.ts: toRDF;
  *   - src/core/proofs/data-integrity.ts: expand (JCS suites, safe mode), getValues (the issuance purpose);
  *   - @digitalbazaar/data-integrity, ed25519-signature-2020 and the JCS suites call none (the JCS suites use
- *     `canonicalize`); jsonld-stock-based tests call toRDF and canonize.
+ *     `canonicalize`); the tests call toRDF and canonize (test/infra.test.ts, the differential test).
  *
  * What it leaves out, and why nothing that verifies reaches it:
  *   - compact, flatten, frame, link, fromRDF, createNodeMap, merge (lib/compact.js, flatten.js, frame.js, fromRdf.js),
@@ -28,15 +29,23 @@
  *       DataIntegrityProof both override (they load the method with the document loader), and in
  *       ControllerProofPurpose.validate only for a controller document that is not a DID document (its @context is
  *       neither "https://www.w3.org/ns/did/v1" with a DID verification relationship term such as assertionMethod,
- *       nor an array starting with it). The controller documents data-integrity.ts serves are always DID-shaped
- *       ({'@context': DID_V1} or [DID_V1, MULTIKEY_V1], purpose term assertionMethod).
+ *       nor an array starting with it). The controller documents src/core/proofs/data-integrity.ts makes are always
+ *       DID-shaped ({'@context': DID_V1} or [DID_V1, MULTIKEY_V1]) and its purposes use the term assertionMethod.
+ *       One case remains: its document loader answers with a pinned context, or a context the caller passed, before
+ *       the documents it made, so a controller whose id is also such a URL (an https controller served, through the
+ *       injected fetch, at a pinned context's URL) gets that document, which is not DID-shaped; after its signature
+ *       verified, such a proof then fails its purpose check with jsonld.NotIncluded where the full package would
+ *       frame the document: for a pinned context it fails too ("not authorized": a context lists no assertionMethod);
+ *       for a controller document the caller passed as a context it could pass. Serving the documents the key
+ *       resolution bound before any context would close this case.
  *     - compact: only di-sd-primitives' skolemizeCompactJsonLd, which ecdsa-sd-2023 runs when it signs or derives a
  *       proof (canonicalizeAndGroup), never when it verifies one (labelReplacementCanonicalizeJsonLd → toRDF).
  *     - the rest: nobody on the path calls them.
  *   - the document loaders of lib/documentLoaders (xhr for browsers, node) and lib/platform*.js: the default
  *     documentLoader stays jsonld's own, which refuses every URL ("URL dereferencing not implemented"), as the full
  *     package does where there is no XMLHttpRequest (Workers). Every call on the path passes the verification's
- *     documentLoader (pinned contexts only; nothing is fetched), so the default is never used; no global
+ *     documentLoader (pinned contexts, the caller's contexts and the key documents made for the verification;
+ *     nothing is fetched), so the default is never used; no global
  *     `JsonLdProcessor` is defined either.
  *   - registerRDFParser / unregisterRDFParser: the parsers serve fromRDF alone.
  * What remains is lib/expand.js, toRdf.js, context.js, ContextResolver.js, ResolvedContext.js, nodeMap.js (toRdf),
