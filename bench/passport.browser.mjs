@@ -19,6 +19,11 @@
 //   4. Prints medians over the runs and the targets, writes bench/results/passport-browser.json.
 // No assertion fails the process on a missed target: the figures are the output. It exits non-zero only when the
 // page did not work (a card not verified, a page error).
+//
+// --profile: also records a V8 CPU profile of each run's page (Chrome DevTools Protocol, 100 µs sampling; the bundle
+// built without minifying so functions keep their names) and prints, for each long task, the functions with the most
+// self time and the most total time in it, and the busiest stretches between tasks. Profiling slows the page down:
+// the timings of a profiled run are not the benchmark's figures.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +39,13 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
 const RUNS = Number(option('--runs', '7'));
+const PROFILE = args.includes('--profile');
+// --fake-clock: fix the page's time with Playwright's clock (tab.clock.setFixedTime), as the first versions of this
+// benchmark did. That clock replaces Date, performance.now, timers, requestAnimationFrame, requestIdleCallback and
+// Intl.DateTimeFormat in the page with JavaScript emulations, which cost main-thread time of their own and change
+// how the page schedules its work; by default the page keeps its real clock and verifies at the badges' test time
+// through configure({now}).
+const FAKE_CLOCK = args.includes('--fake-clock');
 const BADGES = Number(option('--badges', '100'));
 const HOST = 'https://badges.example.edu/';
 const CDN = 'https://cdn.example.net/verifiable-badges/';
@@ -56,7 +68,8 @@ if (cdnDir) {
 } else {
   cdnDir = path.join(workDir, 'cdn');
   const {build} = await import('vite');
-  await build({configFile: path.join(root, 'vite.bundle.config.ts'), logLevel: 'silent', build: {outDir: cdnDir, emptyOutDir: true, sourcemap: false}});
+  const readable = PROFILE ? {minify: false, rolldownOptions: {output: {minify: false}}} : {};
+  await build({configFile: path.join(root, 'vite.bundle.config.ts'), logLevel: 'silent', build: {outDir: cdnDir, emptyOutDir: true, sourcemap: false, ...readable}});
 }
 if (!fs.existsSync(path.join(cdnDir, 'verifiable-badges.js'))) fail(`no verifiable-badges.js in ${cdnDir}`);
 
@@ -97,7 +110,17 @@ const passportBytes = JSON.stringify(credentials).length;
 const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>passport bench</title>
 <script>
-  window.__bench = {longTasks: [], ends: 0, verified: 0, firstCard: null, allVerified: null, module: null};
+  window.__bench = {longTasks: [], ends: 0, verified: 0, firstCard: null, allVerified: null, module: null, marker: null, firstEnd: null};${
+    PROFILE
+      ? `
+  // A known stretch of the page's clock, found again in the CPU profile to align its clock with the page's.
+  (function vbBenchClockMarker() {
+    const t = performance.now();
+    window.__bench.marker = t;
+    while (performance.now() - t < 3);
+  })();`
+      : ''
+  }
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.longTasks.push({start: Math.round(e.startTime), duration: Math.round(e.duration)});
   }).observe({type: 'longtask', buffered: true});
@@ -105,6 +128,7 @@ const page = `<!doctype html>
     const b = window.__bench;
     b.ends++;
     if (event.detail?.result?.verdict === 'verified' || event.target.state === 'verified') b.verified++;
+    if (b.firstEnd === null) b.firstEnd = performance.now();
     if (b.verified === ${BADGES} && b.allVerified === null) b.allVerified = performance.now();
   });
   const watch = () => {
@@ -116,19 +140,23 @@ const page = `<!doctype html>
   requestAnimationFrame(watch);
 </script>
 <script type="module">
-  await import('${CDN}verifiable-badges.js');
+  const {configure} = await import('${CDN}verifiable-badges.js');
   window.__bench.module = performance.now();
+  // The badges were issued for the test clock: the page verifies at that time (the passport's list is still loading).
+  ${FAKE_CLOCK ? '' : `configure({now: '${NOW}'});`}
 </script>
 </head><body>
 <vb-passport src="${HOST}passport.json"></vb-passport>
 </body></html>`;
 fs.writeFileSync(path.join(workDir, 'index.html'), page);
+fs.writeFileSync(path.join(workDir, 'blank.html'), '<!doctype html><title>blank</title>');
 
 // 3. The runs.
 const server = await serveDirectory(workDir);
 const browser = await chromium.launch({executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS});
 const runs = [];
 const problems = [];
+const profiles = [];
 try {
   for (let run = 0; run < RUNS; run++) {
     const counts = {};
@@ -151,7 +179,17 @@ try {
     });
     const tab = await context.newPage();
     tab.on('pageerror', (error) => problems.push(`run ${run + 1}: page error: ${error.message}`));
-    await tab.clock.setFixedTime(new Date(NOW));
+    if (FAKE_CLOCK) await tab.clock.setFixedTime(new Date(NOW));
+    let cdp;
+    if (PROFILE) {
+      // The profiler follows the page's renderer: open the server's origin first, then start it and load the page.
+      await tab.goto(`${server.origin}/blank.html`);
+      cdp = await context.newCDPSession(tab);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', {interval: 100});
+      await cdp.send('Profiler.start');
+      await browser.startTracing(tab, {categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'toplevel']});
+    }
     await tab.goto(`${server.origin}/index.html`, {waitUntil: 'load'});
     try {
       await tab.waitForFunction((n) => window.__bench.ends >= n, BADGES, {timeout: 60_000, polling: 200});
@@ -161,6 +199,16 @@ try {
     // Let a trailing long task (if any) be reported.
     await tab.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
     const b = await tab.evaluate(() => window.__bench);
+    if (PROFILE) {
+      b.resources = await tab.evaluate(() =>
+        performance.getEntriesByType('resource').map((e) => ({name: e.name.replace(/^.*\//, ''), start: Math.round(e.startTime), end: Math.round(e.responseEnd)})),
+      );
+    }
+    if (cdp) {
+      const {profile} = await cdp.send('Profiler.stop');
+      const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+      profiles.push({run: run + 1, profile, trace: trace.traceEvents ?? trace, bench: b});
+    }
     if (b.verified !== BADGES) problems.push(`run ${run + 1}: ${b.verified} of ${BADGES} cards verified`);
     runs.push({
       moduleMs: b.module,
@@ -221,4 +269,123 @@ for (const [i, r] of runs.entries()) {
   console.log(`  run ${i + 1}: first card ${fmt(r.firstCardMs)}, all ${fmt(r.allVerifiedMs)}, long tasks ${r.longTasks.map((t) => `${t.duration}@${t.start}`).join(' ') || 'none'}`);
 }
 console.log(`  requests per page: status list ${summary.requests.statusList}, DID document ${summary.requests.didDocument}`);
+for (const p of profiles) printProfile(p);
 if (problems.length) fail(problems.join('\n'));
+
+/**
+ * Where the time of one profiled run went: for each long task (and each stretch of more than 50 ms of samples that
+ * are not idle, which shows the tasks when the page's clock cannot be aligned), the functions with the most self time
+ * and the most total time.
+ */
+function printProfile({run, profile, trace, bench}) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n) => {
+    const f = n.callFrame;
+    const file = f.url ? f.url.replace(/^.*\//, '') : '';
+    return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${f.lineNumber + 1}` : ''}`;
+  };
+  // Sample times in ms on the profile's clock.
+  const times = [];
+  let t = profile.startTime;
+  for (const d of profile.timeDeltas) times.push((t += d) / 1000);
+  const stackOf = (id) => {
+    const stack = [];
+    for (let x = id; x !== undefined; x = parent.get(x)) stack.push(byId.get(x));
+    return stack;
+  };
+  // Align the clocks on the marker function run at a known page time.
+  let offset = null;
+  const markerAt = profile.samples.findIndex((id) => stackOf(id).some((n) => n.callFrame.functionName === 'vbBenchClockMarker'));
+  if (markerAt >= 0 && bench.marker !== null) offset = times[markerAt] - bench.marker;
+  const idle = (id) => ['(idle)', '(program)'].includes(byId.get(id).callFrame.functionName);
+  const summarise = (from, to) => {
+    const self = new Map();
+    const total = new Map();
+    let n = 0;
+    for (let i = 0; i < times.length; i++) {
+      if (times[i] < from || times[i] > to) continue;
+      const id = profile.samples[i];
+      const dt = (times[i + 1] ?? times[i]) - times[i];
+      n += dt;
+      const key = label(byId.get(id));
+      self.set(key, (self.get(key) ?? 0) + dt);
+      for (const k of new Set(stackOf(id).map(label))) total.set(k, (total.get(k) ?? 0) + dt);
+    }
+    const top = (m, count) =>
+      [...m]
+        .filter(([k]) => k !== '(root)')
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, count)
+        .map(([k, v]) => `      ${v.toFixed(1).padStart(6)} ms  ${k}`)
+        .join('\n');
+    return `    self:\n${top(self, 12)}\n    total:\n${top(total, 16)}`;
+  };
+  // Trace events of the page's main thread (the renderer thread that ran the marker), each with its self time.
+  const traced = (() => {
+    if (!trace) return [];
+    const main = new Set(trace.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const events = trace.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`) && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const open = new Map();
+    for (const e of events) {
+      const key = `${e.pid}:${e.tid}`;
+      const stack = open.get(key) ?? [];
+      open.set(key, stack);
+      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+      e.self = e.dur;
+      if (stack.length) stack.at(-1).self -= Math.min(e.dur, stack.at(-1).ts + stack.at(-1).dur - e.ts);
+      stack.push(e);
+    }
+    return events;
+  })();
+  const traceSummary = (from, to) => {
+    const self = new Map();
+    for (const e of traced) {
+      const ms = e.ts / 1000;
+      if (ms + e.dur / 1000 < from || ms > to) continue;
+      const overlap = Math.max(0, Math.min(ms + e.dur / 1000, to) - Math.max(ms, from)) * (e.self / e.dur || 0);
+      const name = e.name === 'v8.compile' || e.name === 'v8.compileModule' ? `${e.name} ${String(e.args?.data?.url ?? e.args?.fileName ?? '').replace(/^.*\//, '')}` : e.name;
+      self.set(name, (self.get(name) ?? 0) + overlap);
+    }
+    return [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .filter(([, v]) => v >= 0.5)
+      .map(([k, v]) => `      ${v.toFixed(1).padStart(6)} ms  ${k}`)
+      .join('\n');
+  };
+  console.log(`\nprofile of run ${run} (clock ${offset === null ? 'not aligned' : 'aligned'}; module at ${bench.module?.toFixed(0)} ms)`);
+  console.log(`  page clock: module ${bench.module?.toFixed(0)}, first card ${bench.firstCard?.toFixed(0)}, first verify-end ${bench.firstEnd?.toFixed(0)}, all verified ${bench.allVerified?.toFixed(0)} ms`);
+  console.log(`  requests (start–end, page clock): ${(bench.resources ?? []).map((r) => `${r.name} ${r.start}–${r.end}`).join(', ')}`);
+  if (offset !== null) {
+    for (const task of bench.longTasks) {
+      console.log(`  long task ${task.duration} ms at ${task.start} ms:`);
+      console.log(summarise(task.start + offset, task.start + task.duration + offset));
+      if (traced.length) console.log(`    trace events (self time):\n${traceSummary(task.start + offset, task.start + task.duration + offset)}`);
+    }
+    if (bench.module !== null && bench.allVerified !== null) {
+      console.log(`  from the module to all verified (${(bench.allVerified - bench.module).toFixed(0)} ms):`);
+      console.log(summarise(bench.module + offset, bench.allVerified + offset));
+      if (traced.length) console.log(`    trace events (self time):\n${traceSummary(bench.module + offset, bench.allVerified + offset)}`);
+    }
+  }
+  // Busy stretches (samples not idle, gaps under 2 ms), whatever the task boundaries.
+  let start = null;
+  let last = null;
+  const stretches = [];
+  for (let i = 0; i < times.length; i++) {
+    if (idle(profile.samples[i])) continue;
+    if (start === null || times[i] - last > 2) {
+      if (start !== null) stretches.push([start, last]);
+      start = times[i];
+    }
+    last = times[i];
+  }
+  if (start !== null) stretches.push([start, last]);
+  const base = offset ?? profile.startTime / 1000;
+  for (const [from, to] of stretches.filter(([a, b]) => b - a > 50)) {
+    console.log(`  busy stretch ${(to - from).toFixed(0)} ms at ${(from - base).toFixed(0)} ms${offset === null ? ' (from the profile start)' : ''}:`);
+    console.log(summarise(from, to));
+  }
+}

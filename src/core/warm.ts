@@ -7,6 +7,26 @@
  */
 import { verifyCredential } from './verify.js';
 import { StatusListCache } from './status/cache.js';
+import { isPinnedContext, loadPinnedContext } from './contexts/load.js';
+
+let preloading: Promise<unknown> | undefined;
+
+/**
+ * Starts loading, all at once, the modules a Data Integrity verification would otherwise load one after the other
+ * (the signature check and key resolution, the Data Integrity path with jsonld, the status check), and the pinned
+ * contexts in `contexts` (a credential's `@context`): a page that knows Data Integrity badges are coming saves the
+ * round trips of that chain. Nothing is verified and nothing but the library's own modules is requested; where
+ * modules are already loaded this costs nothing. Never throws; a module that fails to load is loaded again (and
+ * reported) by the verification that needs it.
+ */
+export function preloadDataIntegrity(contexts: unknown = []): void {
+  preloading ??= Promise.all([import('./checks/signature.js'), import('./proofs/data-integrity.js'), import('./checks/status.js')]).catch(() => {
+    preloading = undefined;
+  });
+  for (const url of Array.isArray(contexts) ? contexts : [contexts]) {
+    if (typeof url === 'string' && isPinnedContext(url)) loadPinnedContext(url).catch(() => {});
+  }
+}
 
 let warming: Promise<boolean> | undefined;
 

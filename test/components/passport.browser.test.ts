@@ -485,6 +485,37 @@ describe('<vb-passport>', function () {
       expect(summary(el)).to.equal('100 verified');
       expect(text(skillButton(el, 'Data Scientists'))).to.include('100 verified badges');
     });
+
+    it('has every card of a long list in the grid once updateComplete resolves, in the order of the sort', async () => {
+      const el = document.createElement('vb-passport');
+      el.sort = 'name';
+      el.credentials = Array.from({ length: 40 }, (_, i) => (i % 2 ? f.expired : f.verified));
+      const done = ready(el);
+      container.append(el);
+      await el.updateComplete;
+      expect(cards(el)).to.have.length(40);
+      expect(new Set(cards(el).map((c) => c.dataset.key)).size).to.equal(40);
+      await done;
+      await el.updateComplete;
+      expect(summary(el)).to.equal('20 verified · 20 expired');
+      const names = cards(el).map(nameOf);
+      expect(names).to.deep.equal([...names].sort((a, b) => (a ?? '').localeCompare(b ?? '')));
+    });
+
+    it('shows only the new list when the list is replaced while a long one is still joining the grid', async () => {
+      const el = document.createElement('vb-passport');
+      el.credentials = Array.from({ length: 60 }, () => f.verified);
+      container.append(el);
+      // The first cards are in; the others are still to come.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const again = ready(el);
+      el.credentials = Array.from({ length: 30 }, () => f.revoked);
+      const detail = await again;
+      await el.updateComplete;
+      expect(cards(el)).to.have.length(30);
+      expect(detail.results).to.have.length(30);
+      expect(summary(el)).to.equal('30 revoked');
+    });
   });
 
   describe('accessibility and language', () => {

@@ -105,8 +105,8 @@ export function skillsOf(badges: readonly Counted[], lang: Language): Skill[] {
       if (status === 'verified') skill.count++;
     }
   }
-  const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
-  return [...skills.values()].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const compare = (a: string, b: string) => collatorFor(lang).compare(a, b);
+  return [...skills.values()].sort((a, b) => b.count - a.count || compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 export type SortOrder = 'date' | 'name';
@@ -126,20 +126,30 @@ export function nameOf(view: BadgeView | undefined): string | undefined {
  * go last, and ties keep the order of the list.
  */
 export function sortBadges<T extends Sortable>(badges: readonly T[], order: SortOrder, lang: Language): T[] {
-  const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+  // Made only when names are compared: the first collator of a page is costly (its language's data loads).
+  let collator: Intl.Collator | undefined;
   const time = (b: T) => {
     const t = Date.parse(b.view?.issued ?? '');
     return Number.isNaN(t) ? undefined : t;
   };
+  // Each badge's sort key is read once, not at every comparison.
+  const keyed = badges.map((badge) => ({ badge, key: order === 'name' ? nameOf(badge.view) : time(badge) }));
   const compare =
     order === 'name'
-      ? (a: T, b: T) => {
-          const [x, y] = [nameOf(a.view), nameOf(b.view)];
-          return x === undefined ? (y === undefined ? 0 : 1) : y === undefined ? -1 : collator.compare(x, y);
-        }
-      : (a: T, b: T) => {
-          const [x, y] = [time(a), time(b)];
-          return x === undefined ? (y === undefined ? 0 : 1) : y === undefined ? -1 : y - x;
-        };
-  return [...badges].sort((a, b) => compare(a, b) || a.index - b.index);
+      ? (x: string | number | undefined, y: string | number | undefined) =>
+          x === undefined ? (y === undefined ? 0 : 1) : y === undefined ? -1 : (collator ??= collatorFor(lang)).compare(x as string, y as string)
+      : (x: string | number | undefined, y: string | number | undefined) =>
+          x === undefined ? (y === undefined ? 0 : 1) : y === undefined ? -1 : (y as number) - (x as number);
+  return keyed.sort((a, b) => compare(a.key, b.key) || a.badge.index - b.badge.index).map((k) => k.badge);
+}
+
+/** Making a collator costs far more than using one: one per language, kept for the page. */
+const collators = new Map<Language, Intl.Collator>();
+function collatorFor(lang: Language): Intl.Collator {
+  let collator = collators.get(lang);
+  if (!collator) {
+    collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+    collators.set(lang, collator);
+  }
+  return collator;
 }

@@ -121,6 +121,12 @@ export const styles = css`
   .grid[hidden] {
     display: none;
   }
+  /* The passport's own cards out of view are neither laid out nor painted until they scroll near: a hundred cards
+     settling one by one would otherwise lay out the whole grid again each time. */
+  .grid > vb-badge-card {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 18rem;
+  }
   @media (forced-colors: active) {
     .skill[aria-pressed='true'] {
       border-color: Highlight;

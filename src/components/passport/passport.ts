@@ -5,12 +5,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { BadgeView, VerificationResult } from '../../core/index.js';
 import type { VbBadgeCard } from '../badge-card/badge-card.js';
-import { languageOf, languageReady, type Language } from '../shared/i18n.js';
+import { formatDate, languageOf, languageReady, type Language } from '../shared/i18n.js';
 import { msg, type PassportKey as MessageKey } from './messages.js';
 import { tokens } from '../shared/tokens.js';
 import { hasSkill, skillsOf, sortBadges, statusOf, summaryOf, SORT_ORDERS, type BadgeStatus, type Skill, type SortOrder } from './model.js';
 import { entriesOf, loadList, MAX_BADGES, type Entry, type ListError, type LoadedList } from './sources.js';
 import { styles } from './passport.styles.js';
+import { nextTask } from '../../core/util/yield.js';
 
 /** `vb-passport-ready`: every card of the current list has settled. */
 export interface VbPassportReadyDetail {
@@ -49,6 +50,18 @@ interface Badge {
   /** The verified view, else a preview read from the credential (for sorting and filtering only). */
   view?: BadgeView;
 }
+
+/**
+ * A long list goes into the grid a slice at a time: the first cards at once (a screenful or so), then the others in
+ * slices of about SLICE_MS of work each, the page getting a turn between slices. Each card builds its view and starts
+ * its verification when it joins, so this keeps a hundred cards from being one long task.
+ */
+const FIRST_CARDS = 6;
+const SLICE_MS = 8;
+const MAX_SLICE = 64;
+
+/** The languages whose date formatting has been prepared on this page. */
+const datesReady = new Set<Language>();
 
 let childKeys = 0;
 const keyOfChild = new WeakMap<Element, string>();
@@ -136,11 +149,17 @@ export class VbPassport extends LitElement {
   private _children?: MutationObserver;
   private _shownChildren: VbBadgeCard[] = [];
   private _warnedSort?: string;
+  /** The keys of the list's cards in the grid so far (a card, once in, stays, so its verification is never cut short). */
+  private _admitted = new Set<string>();
+  /** How many cards join the grid at the next slice. */
+  private _sliceSize = FIRST_CARDS;
+  /** The next slice, while one is waiting for its turn. */
+  private _nextSlice?: Promise<void>;
 
   constructor() {
     super();
     // Card events bubble and are composed: from the passport's own cards and from child cards alike.
-    for (const type of CARD_EVENTS) this.addEventListener(type, () => this.requestUpdate());
+    for (const type of CARD_EVENTS) this.addEventListener(type, () => this._recountSoon());
   }
 
   override connectedCallback(): void {
@@ -196,6 +215,8 @@ export class VbPassport extends LitElement {
     // A new list: new keys (so new cards), and a new vb-passport-ready once it settles.
     this._entriesFrom = from;
     this._generation++;
+    this._admitted = new Set();
+    this._sliceSize = FIRST_CARDS;
     if (mode === 'children') {
       this._entries = [];
     } else if (mode === 'credentials') {
@@ -220,9 +241,7 @@ export class VbPassport extends LitElement {
         return badgeOf(key, index, card);
       });
     }
-    const cards = new Map<string, VbBadgeCard>();
-    for (const card of this.renderRoot.querySelectorAll<VbBadgeCard>(`${CARD}[data-key]`)) cards.set(card.dataset.key!, card);
-    return this._entries.map((entry) => badgeOf(entry.key, entry.index, cards.get(entry.key), entry));
+    return this._entries.map((entry) => badgeOf(entry.key, entry.index, this._cards.get(entry.key), entry));
   }
 
   protected override render(): TemplateResult {
@@ -231,12 +250,19 @@ export class VbPassport extends LitElement {
     const error = this._error;
     const badges = this._badges().filter((b) => !b.empty);
     const sorted = sortBadges(badges, this.sort, lang);
+    this._remaining = 0;
     const filter = this.filter || undefined;
     const shown = new Set(sorted.filter((b) => !filter || hasSkill(b.view, filter)).map((b) => b.key));
     const verifying = badges.some((b) => b.status === 'verifying');
     const skills = skillsOf(badges, lang);
     this._shownChildren = this._mode === 'children' ? sorted.filter((b) => shown.has(b.key)).map((b) => b.card!) : [];
 
+    // The first date a page formats loads its language's calendar data: done while the list is on its way, not with
+    // the first cards.
+    if (loading && !datesReady.has(lang)) {
+      datesReady.add(lang);
+      void nextTask().then(() => formatDate(lang, '2000-01-01T00:00:00Z'));
+    }
     const summary = loading
       ? msg(lang, 'passport.loading')
       : error
@@ -264,7 +290,7 @@ export class VbPassport extends LitElement {
         ${this._mode === 'children'
           ? html`<slot class="cards"></slot>`
           : repeat(
-              sorted,
+              this._admit(sorted),
               (b) => b.key,
               (b) =>
                 html`<vb-badge-card
@@ -277,6 +303,76 @@ export class VbPassport extends LitElement {
             )}
       </div>
     `;
+  }
+
+  /** The cards in the grid: those already in, and the next slice's (the first still to come, in the grid's order). */
+  private _admit(sorted: Badge[]): Badge[] {
+    const joining: string[] = [];
+    for (const b of sorted) {
+      if (joining.length >= this._sliceSize) break;
+      if (this._admitted.has(b.key)) continue;
+      this._admitted.add(b.key);
+      joining.push(b.key);
+    }
+    this._sliceSize = 0;
+    this._joining = joining;
+    this._sliceStarted = performance.now();
+    const shown = sorted.filter((b) => this._admitted.has(b.key));
+    this._remaining = sorted.length - shown.length;
+    return shown;
+  }
+
+  /** The grid's cards by key, and how many cards the grid had when it was read. */
+  private _cards = new Map<string, VbBadgeCard>();
+  private _cardCount = -1;
+
+  /** The keys of the cards that joined at the last render, when it started, and how many cards are still to come. */
+  private _joining: string[] = [];
+  private _sliceStarted = 0;
+  private _remaining = 0;
+
+  /** Once the grid has rendered, the next slice of cards, if any is left, after the page has had a turn. */
+  private _scheduleSlice(): void {
+    if (this._nextSlice || this._remaining === 0) return;
+    const generation = this._generation;
+    const joining = new Set(this._joining);
+    const started = this._sliceStarted;
+    this._nextSlice = (async () => {
+      // What the last slice cost per card, the cards' first renders included, sets the size of the next.
+      await Promise.all([...joining].map((key) => this._cards.get(key)?.updateComplete));
+      const perCard = (performance.now() - started) / Math.max(1, joining.size);
+      // A task at the back of the queue: modules, responses and the verifications waiting go first.
+      await nextTask();
+      this._nextSlice = undefined;
+      if (!this.isConnected) return;
+      if (generation === this._generation) this._sliceSize = Math.max(1, Math.min(MAX_SLICE, Math.floor(SLICE_MS / Math.max(perCard, 0.1))));
+      // (A new list has its own first slice: this update only makes sure its next one is scheduled.)
+      this.requestUpdate();
+    })();
+  }
+
+  /** A re-count, while one is waiting for its turn. */
+  private _recount?: Promise<void>;
+
+  /**
+   * Cards start and settle in bursts (the queue verifies several in one task): the passport counts them again once
+   * per burst, in a later task, rather than once per card.
+   */
+  private _recountSoon(): void {
+    this._recount ??= nextTask().then(() => {
+      this._recount = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  /** Resolves once the grid holds every card of the list (slices included), has counted them again, and has rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this._nextSlice || this._recount) {
+      await Promise.all([this._nextSlice, this._recount]);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   private _controls(lang: Language): TemplateResult {
@@ -330,6 +426,13 @@ export class VbPassport extends LitElement {
   }
 
   protected override updated(): void {
+    // The grid's cards by key, read again only when cards have joined or left (a card keeps its key).
+    if (this._cardCount !== this._admitted.size || this._joining.length) {
+      this._cards = new Map();
+      for (const card of this.renderRoot.querySelectorAll<VbBadgeCard>(`${CARD}[data-key]`)) this._cards.set(card.dataset.key!, card);
+      this._cardCount = this._admitted.size;
+    }
+    this._scheduleSlice();
     if (this._mode === 'children') {
       this.renderRoot.querySelector<HTMLSlotElement>('slot.cards')?.assign(...this._shownChildren);
     }

@@ -8,6 +8,9 @@ import { fetchBytes, type FetchLike } from '../../core/net.js';
 import { isObject, parseJson, type JsonObject } from '../../core/load/json.js';
 import { buildView } from '../../core/view.js';
 import { verifierOptions } from '../shared/config.js';
+import { yieldIfDue } from '../../core/util/yield.js';
+
+const SLICE_MS = 8;
 
 /** More badges than this in one passport are left out (with a warning): a list is data from elsewhere. */
 export const MAX_BADGES = 500;
@@ -69,7 +72,7 @@ function expand(item: unknown): unknown[] {
  * The cards for a list. `base` resolves relative URLs (the list's own URL, or the page); `prefix` makes keys unique
  * across lists, so a new list never reuses the cards (and results) of the one before.
  */
-export function entriesOf(value: unknown, base: string, prefix: string): { entries: Entry[]; truncated: boolean } | undefined {
+export function entriesOf(value: unknown, base: string, prefix: string, previews = true): { entries: Entry[]; truncated: boolean } | undefined {
   const items = itemsOf(value);
   if (!items) return undefined;
   const entries: Entry[] = [];
@@ -79,12 +82,12 @@ export function entriesOf(value: unknown, base: string, prefix: string): { entri
       truncated = true;
       break;
     }
-    entries.push({ key: `${prefix}.${entries.length}`, index: entries.length, ...entryOf(item, base) });
+    entries.push({ key: `${prefix}.${entries.length}`, index: entries.length, ...entryOf(item, base, previews) });
   }
   return { entries, truncated };
 }
 
-function entryOf(item: unknown, base: string): Pick<Entry, 'src' | 'credential' | 'preview'> {
+function entryOf(item: unknown, base: string, previews: boolean): Pick<Entry, 'src' | 'credential' | 'preview'> {
   if (item instanceof URL) return { src: item.href };
   if (typeof item === 'string') {
     const text = item.trim();
@@ -101,7 +104,7 @@ function entryOf(item: unknown, base: string): Pick<Entry, 'src' | 'credential' 
     if (typesOf(item).includes('EnvelopedVerifiableCredential') && typeof item.id === 'string' && ENVELOPED.test(item.id)) {
       return { credential: item.id.slice(item.id.indexOf(',') + 1) };
     }
-    return { credential: item, preview: previewOf(item) };
+    return { credential: item, preview: previews ? previewOf(item) : undefined };
   }
   return { credential: item };
 }
@@ -139,6 +142,13 @@ export async function loadList(src: string, base: string, prefix: string, signal
   if (!fetched.ok) return { ok: false, error: ERRORS[fetched.code] ?? 'network', status: fetched.status };
   const parsed = parseJson(new TextDecoder().decode(fetched.bytes), { maxChars: maxBytes, maxDepth: DEFAULTS.maxDepth });
   if (!parsed.ok) return { ok: false, error: parsed.code === 'too-large' ? 'too-large' : 'format' };
-  const list = entriesOf(parsed.value, fetched.url, prefix);
-  return list ? { ok: true, ...list } : { ok: false, error: 'format' };
+  // A long list is read a slice at a time (the previews are most of the work), the page getting a turn between.
+  const list = entriesOf(parsed.value, fetched.url, prefix, false);
+  if (!list) return { ok: false, error: 'format' };
+  for (const entry of list.entries) {
+    const pause = yieldIfDue(SLICE_MS);
+    if (pause) await pause;
+    if (isObject(entry.credential)) entry.preview = previewOf(entry.credential);
+  }
+  return { ok: true, ...list };
 }

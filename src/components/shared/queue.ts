@@ -1,21 +1,25 @@
 /**
  * One queue for every element on the page: verifications run a few at a time and yield to the main thread between
- * credentials, so a page with a hundred badges stays responsive. Status lists and DID documents are shared through
+ * credentials once they have run for a slice of time (and the Data Integrity path yields inside a long cold
+ * verification too), so a page with a hundred badges stays responsive. Status lists and DID documents are shared through
  * the core's page-wide caches.
  */
 import { verifyCredential, warmUp, type VerificationResult, type VerifyOptions } from '../../core/index.js';
+import { preloadDataIntegrity } from '../../core/warm.js';
 import { verifierOptions } from './config.js';
+import { canYield, yieldIfDue, yieldTask } from '../../core/util/yield.js';
 
 const CONCURRENCY = 4;
 let running = 0;
 const waiting: (() => void)[] = [];
 
-/** Yields to the main thread (input and rendering go first). */
+/** Yields to the main thread (input and rendering go first): a later task, whatever the time since the last one. */
 export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return canYield() ? yieldTask() : new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** How long the queue's work may run before it gives the page a turn (a frame is about 16 ms). */
+const SLICE_MS = 6;
 
 let warmUpScheduled = false;
 
@@ -28,22 +32,51 @@ let warmUpScheduled = false;
 export function scheduleWarmUp(): void {
   if (warmUpScheduled) return;
   warmUpScheduled = true;
-  const run = () => void warmUp();
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-  if (typeof idle === 'function') idle(run, { timeout: 2000 });
-  else setTimeout(run, 50);
+  const later = (run: () => void) => (typeof idle === 'function' ? idle(run, { timeout: 2000 }) : setTimeout(run, 50));
+  // While the queue is verifying, those verifications load the path themselves: the warm-up would only add the same
+  // work beside them. It waits for a moment when the queue is empty (and a later page's badge then finds it ready).
+  const run = () => {
+    if (running > 0 || waiting.length > 0) later(run);
+    else void warmUp();
+  };
+  later(run);
 }
 
 /** Verifies through the shared queue with the page's configuration (plus `extra`). */
 export async function verifyQueued(input: unknown, extra: VerifyOptions = {}): Promise<VerificationResult> {
   scheduleWarmUp();
+  const dataIntegrity = typeof input === 'object' && input !== null && !Array.isArray(input) && 'proof' in input;
+  if (dataIntegrity) {
+    // What verifying it loads starts loading now, all together rather than one module after the other.
+    preloadDataIntegrity((input as { '@context'?: unknown })['@context']);
+    // The page's first Data Integrity verification processes the pinned contexts and compiles the path; the others
+    // wait for it (for a while at most), then find that work done instead of each doing it beside it.
+    if (coldPath) await coldPath;
+  }
   if (running >= CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;
+  let first: (() => void) | undefined;
+  if (dataIntegrity && coldPath === undefined) {
+    coldPath = new Promise<void>((resolve) => {
+      first = resolve;
+      setTimeout(resolve, COLD_WAIT_MS);
+    }).then(() => {
+      coldPath = null;
+    });
+  }
   try {
-    await yieldToMain();
+    // Between credentials the page gets a turn once the queue's work has run for a slice.
+    const pause = yieldIfDue(SLICE_MS);
+    if (pause) await pause;
     return await verifyCredential(input, { ...verifierOptions(), ...extra });
   } finally {
+    first?.();
     running--;
     waiting.shift()?.();
   }
 }
+
+/** While the page's first Data Integrity verification runs, its end (or COLD_WAIT_MS); null once it has ended. */
+let coldPath: Promise<void> | null | undefined;
+const COLD_WAIT_MS = 1000;

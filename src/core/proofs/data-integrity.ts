@@ -17,6 +17,7 @@ import { DID_V1, MULTIKEY_V1 } from '../contexts/urls.js';
 import { eddsaCryptosuite } from '../crypto/eddsa-rdfc-2022.js';
 import type { ResolvedKey } from '../resolve/keys.js';
 import { isObject, type JsonObject } from '../load/json.js';
+import { yieldIfDue } from '../util/yield.js';
 
 export interface ProofOutcome {
   verified: boolean;
@@ -140,6 +141,10 @@ export async function verifyDataIntegrity(
   // indeterminate: it says nothing about the credential.
   let unavailable: unknown;
   const documentLoader: DocumentLoader = async (url: string) => {
+    // jsonld's work between two documents is a chain of microtasks: in a page, the event loop gets a turn here when
+    // the chain has run long (a cold first verification), so the page keeps responding. Elsewhere nothing waits.
+    const pause = yieldIfDue();
+    if (pause) await pause;
     if (isPinnedContext(url)) {
       // Shared and frozen: jsonld may keep it (and what it made of it) across verifications.
       const document = await loadPinnedContext(url).catch((error: unknown) => {
