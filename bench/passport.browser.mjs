@@ -269,7 +269,13 @@ for (const [i, r] of runs.entries()) {
   console.log(`  run ${i + 1}: first card ${fmt(r.firstCardMs)}, all ${fmt(r.allVerifiedMs)}, long tasks ${r.longTasks.map((t) => `${t.duration}@${t.start}`).join(' ') || 'none'}`);
 }
 console.log(`  requests per page: status list ${summary.requests.statusList}, DID document ${summary.requests.didDocument}`);
-for (const p of profiles) printProfile(p);
+for (const p of profiles) {
+  // The profile itself, for DevTools (Performance panel: load profile) or a closer look.
+  const file = path.join(os.tmpdir(), `vb-passport-run${p.run}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(p.profile));
+  console.log(`\nCPU profile of run ${p.run}: ${file}`);
+  printProfile(p);
+}
 if (problems.length) fail(problems.join('\n'));
 
 /**

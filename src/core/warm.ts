@@ -7,9 +7,10 @@
  */
 import { verifyCredential } from './verify.js';
 import { StatusListCache } from './status/cache.js';
-import { isPinnedContext, loadPinnedContext } from './contexts/load.js';
 
 let preloading: Promise<unknown> | undefined;
+/** The context URLs preloading has asked for already (bounded: a page names a handful). */
+const preloaded = new Set<string>();
 
 /**
  * Starts loading, all at once, the modules a Data Integrity verification would otherwise load one after the other
@@ -23,8 +24,13 @@ export function preloadDataIntegrity(contexts: unknown = []): void {
   preloading ??= Promise.all([import('./checks/signature.js'), import('./proofs/data-integrity.js'), import('./checks/status.js')]).catch(() => {
     preloading = undefined;
   });
-  for (const url of Array.isArray(contexts) ? contexts : [contexts]) {
-    if (typeof url === 'string' && isPinnedContext(url)) loadPinnedContext(url).catch(() => {});
+  const urls = (Array.isArray(contexts) ? contexts : [contexts]).filter((url): url is string => typeof url === 'string' && !preloaded.has(url));
+  for (const url of urls) if (preloaded.size < 64) preloaded.add(url);
+  // The table of pinned contexts comes with the Data Integrity path, not with the page's first module.
+  if (urls.length) {
+    void import('./contexts/load.js')
+      .then(({ isPinnedContext, loadPinnedContext }) => Promise.all(urls.filter(isPinnedContext).map((url) => loadPinnedContext(url))))
+      .catch(() => {});
   }
 }
 

@@ -11,6 +11,7 @@ import { tokens } from '../shared/tokens.js';
 import { headingLevel, isTrustedIssuer, previewOf, reasonLines, resolveSrc, stateOf } from './badge-card.model.js';
 import * as sections from './badge-card.sections.js';
 import { styles } from './badge-card.styles.js';
+import { nextTask } from '../../core/util/yield.js';
 
 const DEFAULT_HEADING_LEVEL = 3;
 /** No input: distinct from every input, including `undefined` before the first update. */
@@ -109,7 +110,9 @@ export class VbBadgeCard extends LitElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   @state() private _state: VerificationState = 'idle';
-  @state() private _step?: ProgressStep;
+  /** The step in progress; the status shows it once per task (see `_showStep`), not at every step. */
+  private _step?: ProgressStep;
+  private _stepShown?: Promise<void>;
   @state() private _result?: VerificationResult;
   @state() private _preview?: BadgeView;
   @state() private _announcement = '';
@@ -223,6 +226,7 @@ export class VbBadgeCard extends LitElement {
     const running = this._runs.start(input, (step) => {
       this._step = step;
       this._emit<VbVerifyProgressDetail>('vb-verify-progress', { step });
+      this._showStep();
     });
     this._result = undefined;
     this._preview = previewOf(input);
@@ -240,6 +244,27 @@ export class VbBadgeCard extends LitElement {
     this._announcement = this._announce(result, languageOf(this));
     this._emit<VbVerifyEndDetail>('vb-verify-end', { result, state: settled });
     return result;
+  }
+
+  /**
+   * A verification's steps follow one another in microtasks: the status shows the latest in a later task, once,
+   * rather than rendering the card again at every step (a passport of a hundred cards would render it 600 times).
+   */
+  private _showStep(): void {
+    this._stepShown ??= nextTask().then(() => {
+      this._stepShown = undefined;
+      if (this._state === 'verifying') this.requestUpdate();
+    });
+  }
+
+  /** Resolves once the card has rendered, the step in progress included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this._stepShown) {
+      await this._stepShown;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   private _setState(value: VerificationState): void {

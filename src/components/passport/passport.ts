@@ -56,9 +56,12 @@ interface Badge {
  * slices of about SLICE_MS of work each, the page getting a turn between slices. Each card builds its view and starts
  * its verification when it joins, so this keeps a hundred cards from being one long task.
  */
-const FIRST_CARDS = 6;
-const SLICE_MS = 8;
+const FIRST_CARDS = 4;
+const SLICE_MS = 10;
+const MIN_SLICE = 2;
 const MAX_SLICE = 64;
+/** How often at most the passport counts its cards again while they settle. */
+const RECOUNT_MS = 50;
 
 /** The languages whose date formatting has been prepared on this page. */
 const datesReady = new Set<Language>();
@@ -249,6 +252,7 @@ export class VbPassport extends LitElement {
     const loading = this._loading;
     const error = this._error;
     const badges = this._badges().filter((b) => !b.empty);
+    this._rendered = badges;
     const sorted = sortBadges(badges, this.sort, lang);
     this._remaining = 0;
     const filter = this.filter || undefined;
@@ -345,11 +349,14 @@ export class VbPassport extends LitElement {
       await nextTask();
       this._nextSlice = undefined;
       if (!this.isConnected) return;
-      if (generation === this._generation) this._sliceSize = Math.max(1, Math.min(MAX_SLICE, Math.floor(SLICE_MS / Math.max(perCard, 0.1))));
+      if (generation === this._generation) this._sliceSize = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.floor(SLICE_MS / Math.max(perCard, 0.1))));
       // (A new list has its own first slice: this update only makes sure its next one is scheduled.)
       this.requestUpdate();
     })();
   }
+
+  /** The cards the last render counted. */
+  private _rendered: Badge[] = [];
 
   /** A re-count, while one is waiting for its turn. */
   private _recount?: Promise<void>;
@@ -359,11 +366,17 @@ export class VbPassport extends LitElement {
    * per burst, in a later task, rather than once per card.
    */
   private _recountSoon(): void {
-    this._recount ??= nextTask().then(() => {
+    if (this._recount) return;
+    // At most one re-count per RECOUNT_MS: the summary line does not need to change faster than a reader reads.
+    const wait = this._lastRecount + RECOUNT_MS - performance.now();
+    this._recount = (wait > 0 ? new Promise<void>((resolve) => setTimeout(resolve, wait)) : nextTask()).then(() => {
       this._recount = undefined;
+      this._lastRecount = performance.now();
       this.requestUpdate();
     });
   }
+
+  private _lastRecount = -Infinity;
 
   /** Resolves once the grid holds every card of the list (slices included), has counted them again, and has rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -444,6 +457,8 @@ export class VbPassport extends LitElement {
   /** Fires vb-passport-ready once per list, when no card is still verifying. */
   private _announceReady(): void {
     if (this._loading || this._readyGeneration === this._generation) return;
+    // The cards as this render counted them: once none is verifying, they are all settled.
+    if (this._rendered.some((b) => b.status === 'verifying')) return;
     const badges = this._badges().filter((b) => !b.empty);
     if (badges.some((b) => b.status === 'verifying')) return;
     this._readyGeneration = this._generation;

@@ -65,11 +65,18 @@ export async function verifyQueued(input: unknown, extra: VerifyOptions = {}): P
       coldPath = null;
     });
   }
+  // The cold part is the signature check: the gate opens as the next check starts (or as the verification ends).
+  const onProgress: VerifyOptions['onProgress'] = first
+    ? (step) => {
+        if (step !== 'load' && step !== 'format' && step !== 'signature') first?.();
+        extra.onProgress?.(step);
+      }
+    : extra.onProgress;
   try {
     // Between credentials the page gets a turn once the queue's work has run for a slice.
     const pause = yieldIfDue(SLICE_MS);
     if (pause) await pause;
-    return await verifyCredential(input, { ...verifierOptions(), ...extra });
+    return await verifyCredential(input, { ...verifierOptions(), ...extra, ...(onProgress ? { onProgress } : {}) });
   } finally {
     first?.();
     running--;

@@ -36,16 +36,26 @@ export function yieldTask(): Promise<void> {
  * `scheduler.yield()`, the work waiting already (network responses, modules loaded, timers) goes first.
  */
 export function nextTask(): Promise<void> {
-  if (typeof host.MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  const Channel = host.MessageChannel;
+  if (typeof Channel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
-    const channel = new host.MessageChannel!();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
+    waiting.push(resolve);
+    if (waiting.length > 1) return;
+    // One channel for the page, made on first use; one message wakes every waiter queued before it arrives.
+    if (!channel) {
+      channel = new Channel();
+      channel.port1.onmessage = () => {
+        for (const wake of waiting.splice(0)) wake();
+      };
+      // A host that keeps running while a port is open (Node) is not kept alive by this one.
+      (channel.port1 as { unref?: () => void }).unref?.();
+    }
     channel.port2.postMessage(null);
   });
 }
+
+let channel: MessageChannel | undefined;
+const waiting: (() => void)[] = [];
 
 const now = () => host.performance?.now() ?? Date.now();
 let lastYield = now();
