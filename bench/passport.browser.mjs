@@ -20,10 +20,17 @@
 // No assertion fails the process on a missed target: the figures are the output. It exits non-zero only when the
 // page did not work (a card not verified, a page error).
 //
-// --profile: also records a V8 CPU profile of each run's page (Chrome DevTools Protocol, 100 µs sampling; the bundle
-// built without minifying so functions keep their names) and prints, for each long task, the functions with the most
-// self time and the most total time in it, and the busiest stretches between tasks. Profiling slows the page down:
-// the timings of a profiled run are not the benchmark's figures.
+// The page verifies at the badges' issue time through configure({now}) and otherwise keeps its real clock (see
+// --fake-clock below).
+//
+// --profile: also records a V8 CPU profile and a Chrome trace of each run's page (Chrome DevTools Protocol, 100 µs
+// sampling; the bundle built without minifying so functions keep their names), writes the profile to
+// $TMPDIR/vb-passport-runN.cpuprofile (DevTools can load it), and prints the page's milestones and requests, then for
+// each long task (and for the whole stretch from the module to all verified) the functions with the most self and
+// total time and the trace events with the most self time (layout, style, paint: the "(program)" of the profile),
+// and the busiest stretches of samples. Profiling slows the page down: a profiled run's timings are not the
+// benchmark's figures. On a loaded machine the sampler also charges time the page was not scheduled to whatever
+// function was running.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -282,6 +282,15 @@ describe('<vb-passport>', function () {
       expect(detail.results.map((r) => r.verdict)).to.deep.equal(['failed', 'failed']);
       expect(summary(el)).to.equal('1 expired · 1 revoked');
     });
+    it('counts the cards of a new list of the same length as the one it replaces', async () => {
+      const { el } = await mount((p) => (p.credentials = [f.verified]));
+      const again = ready(el);
+      el.credentials = [f.expired];
+      const detail = await again;
+      await el.updateComplete;
+      expect(detail.results.map((r) => r.verdict)).to.deep.equal(['failed']);
+      expect(summary(el)).to.equal('1 expired');
+    });
   });
 
   describe('vb-passport-ready', () => {

@@ -128,7 +128,10 @@ export function nameOf(view: BadgeView | undefined): string | undefined {
 export function sortBadges<T extends Sortable>(badges: readonly T[], order: SortOrder, lang: Language): T[] {
   // Made only when names are compared: the first collator of a page is costly (its language's data loads).
   let collator: Intl.Collator | undefined;
-  const time = (b: T) => (b.view ? issuedTime(b.view) : undefined);
+  const time = (b: T) => {
+    const t = Date.parse(b.view?.issued ?? '');
+    return Number.isNaN(t) ? undefined : t;
+  };
   // Each badge's sort key is read once, not at every comparison.
   const keyed = badges.map((badge) => ({ badge, key: order === 'name' ? nameOf(badge.view) : time(badge) }));
   const compare =
@@ -138,16 +141,6 @@ export function sortBadges<T extends Sortable>(badges: readonly T[], order: Sort
       : (x: string | number | undefined, y: string | number | undefined) =>
           x === undefined ? (y === undefined ? 0 : 1) : y === undefined ? -1 : (y as number) - (x as number);
   return keyed.sort((a, b) => compare(a.key, b.key) || a.badge.index - b.badge.index).map((k) => k.badge);
-}
-
-/** A view's issue date as a time (read once per view: a passport sorts again at every render). */
-const issuedTimes = new WeakMap<BadgeView, number | undefined>();
-function issuedTime(view: BadgeView): number | undefined {
-  if (issuedTimes.has(view)) return issuedTimes.get(view);
-  const t = Date.parse(view.issued ?? '');
-  const time = Number.isNaN(t) ? undefined : t;
-  issuedTimes.set(view, time);
-  return time;
 }
 
 /** Making a collator costs far more than using one: one per language, kept for the page. */

@@ -52,14 +52,15 @@ interface Badge {
 }
 
 /**
- * A long list goes into the grid a slice at a time: the first cards at once (a screenful or so), then the others in
- * slices of about SLICE_MS of work each, the page getting a turn between slices. Each card builds its view and starts
- * its verification when it joins, so this keeps a hundred cards from being one long task.
+ * A short list (AT_ONCE cards at most) goes into the grid at once. A long one goes in a slice at a time: the first
+ * card at once, then the others SLICE at a time, the page getting a turn between slices (modules, responses and
+ * verifications waiting go first); the first screenful fills within a few frames. Each card builds its view
+ * and starts its verification when it joins, so this keeps a hundred cards (and the first layout of the grid) from
+ * being one long task.
  */
-const FIRST_CARDS = 4;
-const SLICE_MS = 10;
-const MIN_SLICE = 2;
-const MAX_SLICE = 64;
+const AT_ONCE = 8;
+const FIRST_CARDS = 1;
+const SLICE = 3;
 /** How often at most the passport counts its cards again while they settle. */
 const RECOUNT_MS = 50;
 
@@ -118,7 +119,11 @@ export class VbPassport extends LitElement {
   /** On a page in another language, its strings load before the first render: nothing shows in English first. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const ready = languageReady(languageOf(this));
-    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    // The first render has a task of its own: on a page that has just loaded the library, evaluating the module
+    // (every element defined) and the passport's first render are then two tasks, not one long one.
+    const first = this.hasUpdated ? undefined : nextTask();
+    const wait = ready && first ? Promise.all([ready, first]) : (ready ?? first);
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
   /** @internal Manual slotting shows the child cards in the grid, sorted and filtered, without touching the light DOM. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, slotAssignment: 'manual' };
@@ -220,6 +225,7 @@ export class VbPassport extends LitElement {
     this._generation++;
     this._admitted = new Set();
     this._sliceSize = FIRST_CARDS;
+    this._cardCount = -1;
     if (mode === 'children') {
       this._entries = [];
     } else if (mode === 'credentials') {
@@ -252,7 +258,6 @@ export class VbPassport extends LitElement {
     const loading = this._loading;
     const error = this._error;
     const badges = this._badges().filter((b) => !b.empty);
-    this._rendered = badges;
     const sorted = sortBadges(badges, this.sort, lang);
     this._remaining = 0;
     const filter = this.filter || undefined;
@@ -312,15 +317,15 @@ export class VbPassport extends LitElement {
   /** The cards in the grid: those already in, and the next slice's (the first still to come, in the grid's order). */
   private _admit(sorted: Badge[]): Badge[] {
     const joining: string[] = [];
+    // A short list goes in at once.
+    const size = this._admitted.size === 0 && sorted.length <= AT_ONCE ? sorted.length : this._sliceSize;
     for (const b of sorted) {
-      if (joining.length >= this._sliceSize) break;
+      if (joining.length >= size) break;
       if (this._admitted.has(b.key)) continue;
       this._admitted.add(b.key);
       joining.push(b.key);
     }
     this._sliceSize = 0;
-    this._joining = joining;
-    this._sliceStarted = performance.now();
     const shown = sorted.filter((b) => this._admitted.has(b.key));
     this._remaining = sorted.length - shown.length;
     return shown;
@@ -330,33 +335,20 @@ export class VbPassport extends LitElement {
   private _cards = new Map<string, VbBadgeCard>();
   private _cardCount = -1;
 
-  /** The keys of the cards that joined at the last render, when it started, and how many cards are still to come. */
-  private _joining: string[] = [];
-  private _sliceStarted = 0;
+  /** How many cards of the list are still to come. */
   private _remaining = 0;
 
   /** Once the grid has rendered, the next slice of cards, if any is left, after the page has had a turn. */
   private _scheduleSlice(): void {
     if (this._nextSlice || this._remaining === 0) return;
-    const generation = this._generation;
-    const joining = new Set(this._joining);
-    const started = this._sliceStarted;
-    this._nextSlice = (async () => {
-      // What the last slice cost per card, the cards' first renders included, sets the size of the next.
-      await Promise.all([...joining].map((key) => this._cards.get(key)?.updateComplete));
-      const perCard = (performance.now() - started) / Math.max(1, joining.size);
-      // A task at the back of the queue: modules, responses and the verifications waiting go first.
-      await nextTask();
+    // A task at the back of the queue: modules, responses and the verifications waiting go first.
+    this._nextSlice = nextTask().then(() => {
       this._nextSlice = undefined;
-      if (!this.isConnected) return;
-      if (generation === this._generation) this._sliceSize = Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.floor(SLICE_MS / Math.max(perCard, 0.1))));
-      // (A new list has its own first slice: this update only makes sure its next one is scheduled.)
-      this.requestUpdate();
-    })();
+      this._sliceSize = SLICE;
+      // (For a list replaced meanwhile, this only makes sure its next slice is scheduled.)
+      if (this.isConnected) this.requestUpdate();
+    });
   }
-
-  /** The cards the last render counted. */
-  private _rendered: Badge[] = [];
 
   /** A re-count, while one is waiting for its turn. */
   private _recount?: Promise<void>;
@@ -440,7 +432,7 @@ export class VbPassport extends LitElement {
 
   protected override updated(): void {
     // The grid's cards by key, read again only when cards have joined or left (a card keeps its key).
-    if (this._cardCount !== this._admitted.size || this._joining.length) {
+    if (this._cardCount !== this._admitted.size) {
       this._cards = new Map();
       for (const card of this.renderRoot.querySelectorAll<VbBadgeCard>(`${CARD}[data-key]`)) this._cards.set(card.dataset.key!, card);
       this._cardCount = this._admitted.size;
@@ -457,8 +449,6 @@ export class VbPassport extends LitElement {
   /** Fires vb-passport-ready once per list, when no card is still verifying. */
   private _announceReady(): void {
     if (this._loading || this._readyGeneration === this._generation) return;
-    // The cards as this render counted them: once none is verifying, they are all settled.
-    if (this._rendered.some((b) => b.status === 'verifying')) return;
     const badges = this._badges().filter((b) => !b.empty);
     if (badges.some((b) => b.status === 'verifying')) return;
     this._readyGeneration = this._generation;

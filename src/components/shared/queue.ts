@@ -38,7 +38,8 @@ export function scheduleWarmUp(): void {
   // work beside them. It waits for a moment when the queue is empty (and a later page's badge then finds it ready).
   const run = () => {
     if (running > 0 || waiting.length > 0) later(run);
-    else void warmUp();
+    // A real Data Integrity badge verified already: the path is warm, nothing is left to prepare.
+    else if (!dataIntegrityVerified) void warmUp();
   };
   later(run);
 }
@@ -47,43 +48,24 @@ export function scheduleWarmUp(): void {
 export async function verifyQueued(input: unknown, extra: VerifyOptions = {}): Promise<VerificationResult> {
   scheduleWarmUp();
   const dataIntegrity = typeof input === 'object' && input !== null && !Array.isArray(input) && 'proof' in input;
-  if (dataIntegrity) {
-    // What verifying it loads starts loading now, all together rather than one module after the other.
-    preloadDataIntegrity((input as { '@context'?: unknown })['@context']);
-    // The page's first Data Integrity verification processes the pinned contexts and compiles the path; the others
-    // wait for it (for a while at most), then find that work done instead of each doing it beside it.
-    if (coldPath) await coldPath;
-  }
+  // What verifying it loads starts loading now, all together rather than one module after the other.
+  if (dataIntegrity) preloadDataIntegrity((input as { '@context'?: unknown })['@context']);
   if (running >= CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;
-  let first: (() => void) | undefined;
-  if (dataIntegrity && coldPath === undefined) {
-    coldPath = new Promise<void>((resolve) => {
-      first = resolve;
-      setTimeout(resolve, COLD_WAIT_MS);
-    }).then(() => {
-      coldPath = null;
-    });
-  }
-  // The cold part is the signature check: the gate opens as the next check starts (or as the verification ends).
-  const onProgress: VerifyOptions['onProgress'] = first
-    ? (step) => {
-        if (step !== 'load' && step !== 'format' && step !== 'signature') first?.();
-        extra.onProgress?.(step);
-      }
-    : extra.onProgress;
   try {
     // Between credentials the page gets a turn once the queue's work has run for a slice.
     const pause = yieldIfDue(SLICE_MS);
     if (pause) await pause;
-    return await verifyCredential(input, { ...verifierOptions(), ...extra, ...(onProgress ? { onProgress } : {}) });
+    const result = await verifyCredential(input, { ...verifierOptions(), ...extra });
+    // A signature that was really checked, well or not, went through the whole path.
+    if (dataIntegrity && result.checks.some((c) => c.id === 'signature' && (c.outcome === 'passed' || c.outcome === 'failed'))) dataIntegrityVerified = true;
+    return result;
   } finally {
-    first?.();
     running--;
     waiting.shift()?.();
   }
 }
 
-/** While the page's first Data Integrity verification runs, its end (or COLD_WAIT_MS); null once it has ended. */
-let coldPath: Promise<void> | null | undefined;
-const COLD_WAIT_MS = 1000;
+/** Whether a Data Integrity signature has been checked on this page (the warm-up is then not needed). */
+let dataIntegrityVerified = false;
+
