@@ -28,7 +28,7 @@ export function checkFormat(credential: JsonObject, extraContexts: ReadonlySet<s
   }
   for (const entry of list) {
     if (typeof entry === 'string') {
-      if (!PINNED_CONTEXT_URLS.includes(entry) && !extraContexts.has(entry)) {
+      if (!isTrustedContext(entry, extraContexts)) {
         return fail('unknown-context', `The context ${entry.slice(0, 200)} is not one this verifier knows; contexts are never fetched.`);
       }
     } else if (isObject(entry)) {
@@ -66,6 +66,11 @@ export function checkFormat(credential: JsonObject, extraContexts: ReadonlySet<s
   };
 }
 
+/** A context URL this verifier may use: pinned, or named by the caller in `contexts`. Never fetched either way. */
+function isTrustedContext(url: string, extraContexts: ReadonlySet<string>): boolean {
+  return PINNED_CONTEXT_URLS.includes(url) || extraContexts.has(url);
+}
+
 export function isAbsoluteIri(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\S+$/i.test(value);
 }
@@ -91,7 +96,7 @@ function findAliasedKey(root: JsonObject, extraContexts: ReadonlySet<string>): s
       if (key === '@context') {
         if (value === root) continue;
         const list = Array.isArray(child) ? child : [child];
-        if (!list.every((c) => typeof c === 'string' && (PINNED_CONTEXT_URLS.includes(c) || extraContexts.has(c)))) {
+        if (!list.every((c) => typeof c === 'string' && isTrustedContext(c, extraContexts))) {
           return 'A nested @context is not a pinned context URL: it could give a property a second name that the checks would not read.';
         }
         continue;
