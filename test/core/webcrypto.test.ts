@@ -3,7 +3,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
-import { MAX_CACHED_KEYS, decodeMultikey, keyCacheSize, webCryptoSupports, webCryptoVerifier } from '../../src/core/crypto/webcrypto.js';
+import { MAX_CACHED_KEYS, decodeMultikey, keyCacheSize, useNodeCrypto, webCryptoSupports, webCryptoVerifier } from '../../src/core/crypto/webcrypto.js';
 import { base58Encode } from '../../src/core/util/base58.js';
 import { withWebCrypto } from '../../src/core/crypto/suites.js';
 import { canonize } from '../../src/core/crypto/eddsa-rdfc-2022.js';
@@ -90,5 +90,62 @@ describe('WebCrypto signature verification', () => {
       await webCryptoVerifier(`z${base58Encode(raw)}`);
     }
     expect(keyCacheSize()).to.equal(MAX_CACHED_KEYS);
+  });
+
+  it('gives the same answers through node:crypto as through WebCrypto, where the runtime has both (Node)', async function () {
+    if (!useNodeCrypto(true)) this.skip(); // browsers and workers: WebCrypto is the only path
+    try {
+      const [ed, p256, p384] = await keys();
+      const ORDER: Record<string, bigint> = {
+        'P-256': 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
+        'P-384': 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
+      };
+      const bytesOf = (n: bigint, length: number) => Uint8Array.from({ length }, (_, i) => Number((n >> BigInt(8 * (length - 1 - i))) & 0xffn));
+      const numberOf = (b: Uint8Array) => b.reduce((n, x) => (n << 8n) | BigInt(x), 0n);
+      const answers = async (enabled: boolean, multibase: string, signatures: Uint8Array[]) => {
+        useNodeCrypto(enabled);
+        const verifier = await webCryptoVerifier(multibase);
+        return verifier ? Promise.all(signatures.flatMap((signature) => [verifier.verify({ data, signature }), verifier.verify({ data: data.slice(1), signature })])) : 'no verifier';
+      };
+      for (const [curve, key] of [['Ed25519', ed!], ['P-256', p256!], ['P-384', p384!]] as const) {
+        // A copy: the library may hand back a Buffer, whose slices share its bytes.
+        const signature = Uint8Array.from(await key.signer().sign({ data }));
+        const half = signature.length / 2;
+        const variants = [signature, signature.slice(0, 10), new Uint8Array(0), new Uint8Array(signature.length), Uint8Array.from([...signature, 0])];
+        for (let i = 0; i < signature.length; i += 7) {
+          const flipped = Uint8Array.from(signature);
+          flipped[i]! ^= 0x80;
+          variants.push(flipped);
+        }
+        if (curve === 'Ed25519') {
+          // S + L: the same signature with a non-canonical S (both must refuse it).
+          const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+          const s = signature.slice(32).reverse();
+          variants.push(Uint8Array.from([...signature.slice(0, 32), ...bytesOf(numberOf(s) + L, 32).reverse()]));
+        } else {
+          // (r, n - s): the other valid form of an ECDSA signature, and r or s out of range.
+          const n = ORDER[curve]!;
+          const r = signature.slice(0, half);
+          variants.push(Uint8Array.from([...r, ...bytesOf(n - numberOf(signature.slice(half)), half)]));
+          variants.push(Uint8Array.from([...bytesOf(n, half), ...signature.slice(half)]));
+          variants.push(Uint8Array.from([...r, ...bytesOf(n + 1n, half)]));
+        }
+        const native = await answers(true, key.publicKeyMultibase, variants);
+        const webCrypto = await answers(false, key.publicKeyMultibase, variants);
+        expect(native, curve).to.deep.equal(webCrypto);
+        expect((native as boolean[])[0], `${curve}: the good signature`).to.equal(true);
+      }
+      // Keys: a point not on the curve, the identity, all ones.
+      const signature = await ed!.signer().sign({ data });
+      for (const raw of [new Uint8Array(32).fill(0xff), Uint8Array.from({ length: 32 }, (_, i) => (i === 0 ? 1 : 0)), new Uint8Array(32)]) {
+        const multibase = `z${base58Encode(Uint8Array.from([0xed, 0x01, ...raw]))}`;
+        expect(await answers(true, multibase, [signature]), multibase).to.deep.equal(await answers(false, multibase, [signature]));
+      }
+      const p256Point = Uint8Array.from([0x80, 0x24, 0x02, ...new Uint8Array(32).fill(0xff)]);
+      const multibase = `z${base58Encode(p256Point)}`;
+      expect(await answers(true, multibase, [signature]), 'P-256 x out of range').to.deep.equal(await answers(false, multibase, [signature]));
+    } finally {
+      useNodeCrypto(true);
+    }
   });
 });

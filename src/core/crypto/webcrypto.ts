@@ -2,8 +2,13 @@
  * Signature verification through WebCrypto (Ed25519; ECDSA on P-256 and P-384), with imported public keys kept in a
  * small bounded cache. Where the runtime's WebCrypto lacks an algorithm (or there is no WebCrypto at all, as on a
  * page served over plain http), `undefined` comes back and the caller uses the libraries' own verifier.
+ *
+ * In Node (and runtimes that offer `process.getBuiltinModule`), the same check runs through `node:crypto` instead,
+ * on the calling thread: Node's WebCrypto sends each verification to its thread pool and back, which costs more than
+ * the verification itself. Both are the same OpenSSL underneath; test/core/webcrypto.test.ts checks they agree.
  */
-import { base58Decode } from '../util/base58.js';
+import { base58Decode, base64UrlEncode } from '../util/base58.js';
+import { nodeCrypto, setNodeCrypto, type NodeCrypto } from './node.js';
 import { decompressPoint } from '../util/ec.js';
 
 export type Curve = 'Ed25519' | 'P-256' | 'P-384';
@@ -34,6 +39,15 @@ export function decodeMultikey(multibase: unknown): { curve: Curve; raw: Uint8Ar
 
 const subtle = (): SubtleCrypto | undefined => (globalThis as { crypto?: Crypto }).crypto?.subtle;
 
+/**
+ * Turns the `node:crypto` path off (or back on) and forgets imported keys: tests compare it with WebCrypto, and
+ * benchmarks measure both. Returns whether the path is available in this runtime.
+ */
+export function useNodeCrypto(enabled: boolean): boolean {
+  keys.clear();
+  return setNodeCrypto(enabled);
+}
+
 // RFC 8032, section 7.1, test 1: the public key and the signature of the empty message.
 const RFC8032_KEY = 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a';
 const RFC8032_SIG =
@@ -60,7 +74,7 @@ export function webCryptoSupports(curve: Curve): Promise<boolean> {
 
 /** How many imported keys are kept (least recently used go first). */
 export const MAX_CACHED_KEYS = 256;
-type Imported = { curve: Curve; key: CryptoKey } | undefined;
+type Imported = { curve: Curve; key: CryptoKey; native?: undefined } | { curve: Curve; native: { crypto: NodeCrypto; key: object }; key?: undefined } | undefined;
 const keys = new Map<string, Promise<Imported>>();
 
 /** The Multikey imported into WebCrypto (kept), or undefined when it is not one WebCrypto here takes. */
@@ -73,7 +87,20 @@ function importMultikey(publicKeyMultibase: string): Promise<Imported> {
   }
   const pending = (async (): Promise<Imported> => {
     const decoded = decodeMultikey(publicKeyMultibase);
-    if (!decoded || !(await webCryptoSupports(decoded.curve))) return undefined;
+    if (!decoded) return undefined;
+    const native = nodeCrypto();
+    if (native) {
+      const { curve, raw } = decoded;
+      try {
+        if (curve === 'Ed25519') return { curve, native: { crypto: native, key: native.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: base64UrlEncode(raw) }, format: 'jwk' }) } };
+        const point = decompressPoint(curve, raw);
+        if (!point) return undefined;
+        return { curve, native: { crypto: native, key: native.createPublicKey({ key: { kty: 'EC', crv: curve, x: base64UrlEncode(point.x), y: base64UrlEncode(point.y) }, format: 'jwk' }) } };
+      } catch {
+        return undefined;
+      }
+    }
+    if (!(await webCryptoSupports(decoded.curve))) return undefined;
     const { curve, raw } = decoded;
     const api = subtle()!;
     try {
@@ -109,7 +136,24 @@ export async function webCryptoVerifier(publicKeyMultibase: unknown, id?: string
   if (typeof publicKeyMultibase !== 'string' || publicKeyMultibase.length > 200) return undefined;
   const imported = await importMultikey(publicKeyMultibase);
   if (!imported || (curves && !curves.includes(imported.curve))) return undefined;
-  const { curve, key } = imported;
+  const { curve, key, native } = imported;
+  if (native) {
+    // ECDSA signatures in Data Integrity are r || s (IEEE P1363), as WebCrypto takes them.
+    const hash = curve === 'Ed25519' ? null : curve === 'P-256' ? 'sha256' : 'sha384';
+    const nativeKey = curve === 'Ed25519' ? native.key : { key: native.key, dsaEncoding: 'ieee-p1363' };
+    return {
+      algorithm: curve,
+      ...(id === undefined ? {} : { id }),
+      async verify({ data, signature }) {
+        try {
+          return native.crypto.verify(hash, data, nativeKey, signature);
+        } catch {
+          // A signature of the wrong shape is not a valid signature.
+          return false;
+        }
+      },
+    };
+  }
   const api = subtle()!;
   const algorithm = curve === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', hash: { name: curve === 'P-256' ? 'SHA-256' : 'SHA-384' } };
   return {
