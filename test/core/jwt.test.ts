@@ -251,3 +251,76 @@ describe('VC-JWT: keys an https issuer profile publishes', function () {
     expect((await verifyCredential(vc, { now: NOW, fetch })).verdict).to.equal('verified');
   });
 });
+
+describe('VC-JWT signatures through node:crypto and through jose (Node)', function () {
+  this.timeout(60_000);
+
+  it('give the same answer for every token and key, and the plain case never reaches WebCrypto', async function () {
+    const { useNodeCrypto } = await import('../../src/core/crypto/webcrypto.js');
+    if (!useNodeCrypto(true)) this.skip(); // browsers and workers: jose (WebCrypto) is the only path
+    const { generateKeyPair, exportJWK } = await import('jose');
+    const ORDER: Record<string, bigint> = {
+      ES256: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
+      ES384: 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
+    };
+    const bytesOf = (n: bigint, length: number) => Uint8Array.from({ length }, (_, i) => Number((n >> BigInt(8 * (length - 1 - i))) & 0xffn));
+    const numberOf = (b: Uint8Array) => b.reduce((n, x) => (n << 8n) | BigInt(x), 0n);
+    const fromB64 = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    const summary = (r: VerificationResult) => `${r.verdict} ${r.checks.map((c) => `${c.id}:${c.code}`).join(' ')}`;
+    const both = async (token: string) => {
+      useNodeCrypto(true);
+      const native = summary(await verifyCredential(token, { now: NOW }));
+      useNodeCrypto(false);
+      const jose = summary(await verifyCredential(token, { now: NOW }));
+      useNodeCrypto(true);
+      return { native, jose };
+    };
+    let cases = 0;
+    try {
+      for (const alg of ['EdDSA', 'ES256', 'ES384'] as const) {
+        const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'EdDSA' ? { crv: 'Ed25519' } : {}) });
+        const jwk = (await exportJWK(publicKey)) as Record<string, string>;
+        const privateJwk = (await exportJWK(privateKey)) as Record<string, string>;
+        const key = { alg, privateKey: privateKey as CryptoKey };
+        const keys = [jwk, { ...jwk, use: 'sig' }, { ...jwk, use: 'enc' }, { ...jwk, key_ops: ['verify'] }, { ...jwk, key_ops: ['sign'] }, privateJwk, { ...jwk, crv: alg === 'EdDSA' ? 'Ed448' : 'P-521' }];
+        for (const published of keys) {
+          const did = didJwk(published as Record<string, string>);
+          const good = await signJwt(badge(did), key, { kid: `${did}#0` });
+          const [h, p, s] = good.split('.') as [string, string, string];
+          const signature = fromB64(s);
+          const tokens = [good, await signJwt(badge(did), key, { kid: `${did}#0`, b64: true }), `${h}.${p}.`, `${h}.${p}.${s.slice(0, -4)}`, `${h}.${p}.${s}AAAA`];
+          for (let i = 0; i < signature.length; i += 9) {
+            const flipped = Uint8Array.from(signature);
+            flipped[i]! ^= 0x41;
+            tokens.push(`${h}.${p}.${base64url(flipped)}`);
+          }
+          if (alg !== 'EdDSA') {
+            const half = signature.length / 2;
+            const n = ORDER[alg]!;
+            tokens.push(`${h}.${p}.${base64url(Uint8Array.from([...signature.slice(0, half), ...bytesOf(n - numberOf(signature.slice(half)), half)]))}`);
+            tokens.push(`${h}.${p}.${base64url(Uint8Array.from([...bytesOf(n, half), ...signature.slice(half)]))}`);
+          }
+          for (const token of tokens) {
+            const { native, jose } = await both(token);
+            expect(native, `${alg} ${JSON.stringify(published).slice(0, 60)} ${token.slice(-12)}`).to.equal(jose);
+            cases++;
+          }
+        }
+        // The plain case is answered without WebCrypto: with its verify made to fail, the token still verifies.
+        const did = didJwk(jwk);
+        const token = await signJwt(badge(did), key, { kid: `${did}#0` });
+        const subtle = globalThis.crypto.subtle as { verify: unknown };
+        const original = subtle.verify;
+        subtle.verify = () => Promise.reject(new Error('WebCrypto was called'));
+        try {
+          expect((await verifyCredential(token, { now: NOW })).verdict, alg).to.equal('verified');
+        } finally {
+          subtle.verify = original;
+        }
+      }
+    } finally {
+      useNodeCrypto(true);
+    }
+    expect(cases).to.be.greaterThan(200);
+  });
+});
