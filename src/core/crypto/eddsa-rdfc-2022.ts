@@ -1,20 +1,25 @@
 /**
  * The `eddsa-rdfc-2022` cryptosuite without the Ed25519 library on its fast path. The canonicalisation is the one
- * @digitalbazaar/eddsa-rdfc-2022-cryptosuite performs (its `canonize`: jsonld to RDF in safe mode, then RDFC-1.0;
- * test/core/webcrypto.test.ts checks both give the same N-Quads), the signature is checked through WebCrypto, and the
+ * @digitalbazaar/eddsa-rdfc-2022-cryptosuite performs (its `canonize`: jsonld to RDF in safe mode, then RDFC-1.0,
+ * in browsers with its SHA-256 computed in place; test/core/webcrypto.test.ts checks both give the same N-Quads), the signature is checked through WebCrypto, and the
  * package itself, with its pure-JS Ed25519, is loaded only where WebCrypto lacks Ed25519 or refuses the key.
  */
 import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { withWebCrypto } from './suites.js';
+import { nodeCrypto } from './node.js';
+import { Sha256MessageDigest } from './sha256.js';
 import type { Verifier } from './webcrypto.js';
 
 export async function canonize(input: object, options: Record<string, unknown>): Promise<string> {
-  const merged = { algorithm: 'RDFC-1.0', format: 'application/n-quads', base: null, safe: true, ...options };
+  const merged: Record<string, unknown> = { algorithm: 'RDFC-1.0', format: 'application/n-quads', base: null, safe: true, ...options };
   const toRdfOptions: Record<string, unknown> = { rdfDirection: 'i18n-datatype', ...merged, produceGeneralizedRdf: false };
   delete toRdfOptions.format;
   const dataset = await jsonld.toRDF(input, toRdfOptions);
-  return rdfCanonize.canonize(dataset, merged);
+  // Browsers: the blank-node hashes on this thread (./sha256.ts) rather than one crypto.subtle.digest round trip each.
+  // Node's rdf-canonize hashes with node:crypto already.
+  const sha256 = merged.messageDigestAlgorithm === undefined && merged.createMessageDigest === undefined && !nodeCrypto();
+  return rdfCanonize.canonize(dataset, sha256 ? { ...merged, createMessageDigest: () => new Sha256MessageDigest() } : merged);
 }
 
 let library: Promise<{ createVerifier(o: { verificationMethod: object }): Promise<Verifier> }> | undefined;
