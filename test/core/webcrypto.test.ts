@@ -6,7 +6,8 @@ import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cry
 import { MAX_CACHED_KEYS, decodeMultikey, keyCacheSize, useNodeCrypto, webCryptoSupports, webCryptoVerifier } from '../../src/core/crypto/webcrypto.js';
 import { base58Encode } from '../../src/core/util/base58.js';
 import { withWebCrypto } from '../../src/core/crypto/suites.js';
-import { canonize } from '../../src/core/crypto/eddsa-rdfc-2022.js';
+import { canonize, eddsaCryptosuite } from '../../src/core/crypto/eddsa-rdfc-2022.js';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { badge, documentLoader, makeKey, signDataIntegrity } from '../support/issuer.js';
 
 const MULTIKEY = ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'];
@@ -77,6 +78,29 @@ describe('WebCrypto signature verification', () => {
       const ours = await canonize(input, { documentLoader });
       expect(ours).to.have.length.greaterThan(100);
       expect(ours).to.equal(await eddsaRdfc2022.canonize(input, { documentLoader }));
+    }
+  });
+
+  it('makes the verify data (two SHA-256 hashes) as @digitalbazaar/data-integrity does, on this thread or not', async () => {
+    const key = await makeKey(4);
+    const signed = (await signDataIntegrity(badge(key.controller, { name: 'Ünïcödé 名前 🎓' }), key)) as { proof: object };
+    const { proof, ...document } = signed;
+    try {
+      for (const node of [true, false]) {
+        useNodeCrypto(node); // Node: both paths; browsers: the in-place hashes only
+        for (const name of ['eddsa-rdfc-2022', 'eddsa-2022'] as const) {
+          const cryptosuite = eddsaCryptosuite(name);
+          const ours = new DataIntegrityProof({ cryptosuite, ...(name === 'eddsa-2022' ? { legacyContext: true } : {}) });
+          const library = new DataIntegrityProof({ cryptosuite: { ...cryptosuite, createVerifyData: undefined }, ...(name === 'eddsa-2022' ? { legacyContext: true } : {}) });
+          const options = { document, proof, documentLoader };
+          const expected = await library.createVerifyData(options);
+          const data = await cryptosuite.createVerifyData({ ...options, dataIntegrityProof: ours });
+          expect(data, name).to.have.length(64);
+          expect([...data], name).to.deep.equal([...expected]);
+        }
+      }
+    } finally {
+      useNodeCrypto(true);
     }
   });
 

@@ -8,7 +8,7 @@ import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { withWebCrypto } from './suites.js';
 import { nodeCrypto } from './node.js';
-import { Sha256MessageDigest } from './sha256.js';
+import { Sha256MessageDigest, sha256 } from './sha256.js';
 import type { Verifier } from './webcrypto.js';
 
 export async function canonize(input: object, options: Record<string, unknown>): Promise<string> {
@@ -31,7 +31,37 @@ async function libraryVerifier(options: { verificationMethod: object }): Promise
   return (await library).createVerifier(options);
 }
 
+interface ProofContext {
+  document: object;
+  proof: object;
+  documentLoader: unknown;
+  dataIntegrityProof: {
+    canonize(input: object, options: object): Promise<string>;
+    canonizeProof(proof: object, options: { document: object; documentLoader: unknown }): Promise<string>;
+    createVerifyData(options: { document: object; proof: object; documentLoader: unknown }): Promise<Uint8Array>;
+  };
+}
+
+/**
+ * The data the signature covers: SHA-256 of the canonical proof options, then of the canonical document, as
+ * @digitalbazaar/data-integrity's own `createVerifyData` makes it (same canonicalisations, same order), with the two
+ * hashes computed in place in browsers (./sha256.ts) instead of through crypto.subtle. In Node, the library's own
+ * (it hashes with node:crypto).
+ */
+async function createVerifyData({ document, proof, documentLoader, dataIntegrityProof }: ProofContext): Promise<Uint8Array> {
+  if (nodeCrypto()) return dataIntegrityProof.createVerifyData({ document, proof, documentLoader });
+  const utf8 = (text: string) => sha256(new TextEncoder().encode(text));
+  const [proofHash, documentHash] = await Promise.all([
+    dataIntegrityProof.canonizeProof(proof, { document, documentLoader }).then(utf8),
+    dataIntegrityProof.canonize(document, { documentLoader, base: null, safe: true }).then(utf8),
+  ]);
+  const data = new Uint8Array(64);
+  data.set(proofHash);
+  data.set(documentHash, 32);
+  return data;
+}
+
 /** The cryptosuite under `name` (`eddsa-rdfc-2022`, or `eddsa-2022`, the name early Open Badges issuers used). */
 export function eddsaCryptosuite(name: 'eddsa-rdfc-2022' | 'eddsa-2022') {
-  return withWebCrypto({ name, requiredAlgorithm: 'Ed25519', canonize, createVerifier: libraryVerifier });
+  return withWebCrypto({ name, requiredAlgorithm: 'Ed25519', canonize, createVerifier: libraryVerifier, createVerifyData });
 }

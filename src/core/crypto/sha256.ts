@@ -1,8 +1,9 @@
 /**
  * SHA-256 (FIPS 180-4) of a text's UTF-8 bytes, computed at once on the calling thread, as the message digest of
- * RDF canonicalisation in browsers. rdf-canonize's browser build hashes each blank node through
- * `crypto.subtle.digest`, a round trip to another thread for a message of a few hundred bytes, repeated for every
- * blank node of every document; this does the same sum in place. test/core/sha256.test.ts checks it against WebCrypto.
+ * RDF canonicalisation and of the eddsa-rdfc-2022 verify data in browsers. rdf-canonize's browser build hashes each
+ * blank node through `crypto.subtle.digest`, a round trip to another thread for a message of a few hundred bytes,
+ * repeated for every blank node of every document (and the Data Integrity library twice more); this does the same
+ * sum in place. test/core/sha256.test.ts checks it against WebCrypto.
  */
 
 const K = new Uint32Array([
@@ -19,6 +20,13 @@ const encoder = new TextEncoder();
 
 /** The SHA-256 of `bytes`, as 64 lowercase hexadecimal digits. */
 export function sha256Hex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of sha256(bytes)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** The SHA-256 of `bytes` (32 bytes). */
+export function sha256(bytes: Uint8Array): Uint8Array {
   const length = bytes.length;
   // The message, a 1 bit, zeros, and the length in bits as a 64-bit big-endian number: a multiple of 64 bytes.
   const padded = new Uint8Array(((length + 8) >> 6) * 64 + 64);
@@ -60,9 +68,10 @@ export function sha256Hex(bytes: Uint8Array): string {
     h6 = (h6 + g) | 0;
     h7 = (h7 + h) | 0;
   }
-  let hex = '';
-  for (const word of [h0, h1, h2, h3, h4, h5, h6, h7]) hex += (word >>> 0).toString(16).padStart(8, '0');
-  return hex;
+  const digest = new Uint8Array(32);
+  const out = new DataView(digest.buffer);
+  [h0, h1, h2, h3, h4, h5, h6, h7].forEach((word, i) => out.setUint32(i * 4, word >>> 0));
+  return digest;
 }
 
 /** A message digest of the shape rdf-canonize's `createMessageDigest` option takes (SHA-256, text in UTF-8). */
