@@ -6,7 +6,7 @@
  *
  * What it is. The jsonld API object of node_modules/jsonld/lib/jsonld.js (jsonld 9.0.0), built from the package's own
  * lib/ modules, required by path (`jsonld/lib/expand.js`, …), so they are the very files the full package runs, with
- * the repository's patch to lib/context.js and lib/ContextResolver.js (patches/jsonld+9.0.0.patch) applied. The API
+ * the repository's patch to lib/context.js, lib/ContextResolver.js and lib/expand.js (patches/jsonld+9.0.0.patch) applied. The API
  * functions below are lib/jsonld.js's own, copied without a change (scripts/check-dist.mjs compares them with the
  * installed lib/jsonld.js, so an edit or an upgrade there fails the check), around the same modules, the same shared
  * resolved-context cache (an LRU of 100) and the same option defaults (`_setDefaults`).
