@@ -97,6 +97,10 @@ async function run(input: unknown, options: VerifyOptions, mode: Mode): Promise<
   const { facts } = format;
 
   progress('signature');
+  // The modules of the later checks load while the signature is checked (on a cold page, their chunks arrive
+  // alongside). Only the library's own code: no URL the credential names is requested before its signature holds.
+  if (credential.credentialStatus !== undefined && !isStatusList) modules.status().catch(() => undefined);
+  if (credential.credentialSchema !== undefined) modules.schema().catch(() => undefined);
   const resolve = { net, documents: new Map(), cache: options.documentCache, now: now.getTime(), partition: options.fetch ?? globalThis.fetch };
   const jwt = loaded.source.jwt;
   const signature: SignatureOutcome = jwt

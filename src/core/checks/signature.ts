@@ -61,6 +61,11 @@ export async function checkSignature(
     }
   }
 
+  // The Data Integrity module, the suites these proofs need and the pinned contexts the credential names load while
+  // the keys are resolved (on a cold page: chunks and key documents arrive together, not one after the other).
+  const preparing = loadDataIntegrity().then((module) => (module.prepare(credential, supported), module));
+  preparing.catch(() => undefined); // reported below, where it is awaited
+
   // Resolve each distinct key once, in parallel.
   const vmIds = supported.map((p) => (isObject(p.verificationMethod) ? p.verificationMethod.id : p.verificationMethod));
   const distinct = [...new Set(vmIds.map(String))];
@@ -95,7 +100,7 @@ export async function checkSignature(
   if (checkable.length === 0 && unreachable && !unreachable.ok) return result('indeterminate', unreachable.code, unreachable.message);
   let outcomes;
   try {
-    const { verifyDataIntegrity } = await loadDataIntegrity();
+    const { verifyDataIntegrity } = await preparing;
     outcomes = await verifyDataIntegrity(credential, checkable.map((c) => c.proof), keys, extraContexts, unbound === undefined);
   } catch (error) {
     return result('indeterminate', 'internal-error', `The proof could not be checked: ${errorText(error)}.`);

@@ -117,6 +117,15 @@ function topLevelContexts(document: JsonObject): string[] {
 }
 
 /**
+ * Starts loading what verifying these proofs will need (their suites, the pinned contexts the document names), so
+ * that it arrives while the caller resolves the keys. Never rejects: a failure shows when the proofs are verified.
+ */
+export function prepare(credential: JsonObject, proofs: JsonObject[]): void {
+  suitesFor(proofs).catch(() => undefined);
+  for (const url of topLevelContexts(credential)) if (isPinnedContext(url)) loadPinnedContext(url).catch(() => undefined);
+}
+
+/**
  * Verifies every proof in `proofs` (each already known to be of a supported type) against the keys resolved for
  * them. Results come back in the order of `proofs`.
  */
