@@ -4,7 +4,11 @@
  * median of >= 200 after a warm-up; and the first verification on a fresh page, without and with warmUp().
  * Writes bench/results/verify-browser.json.
  *
- *   node --import tsx bench/verify.browser.mjs [runs]
+ *   node --import tsx bench/verify.browser.mjs [runs] [--profile]
+ *
+ * --profile: builds without minifying, records a V8 CPU profile (50 µs sampling) of the warm runs, writes it to
+ * $TMPDIR/vb-verify-browser.cpuprofile (DevTools can load it) and prints the functions with the most self time;
+ * no figures are written (a profiled page is slower).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +19,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, serveDirectory } from '../scripts/lib/static-server.mjs';
 import { jsonldState, makeBenchCredentials, stats } from './lib/credentials.mts';
 
-const RUNS = Math.max(200, Number(process.argv[2] ?? 300));
+const PROFILE = process.argv.includes('--profile');
+const RUNS = Math.max(200, Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 300));
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const loadAtStart = load();
@@ -84,7 +89,7 @@ await build({
     target: 'es2022',
     outDir: out,
     emptyOutDir: false,
-    minify: true,
+    minify: !PROFILE,
     lib: { entry, formats: ['es'], fileName: () => 'bench.js' },
     rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
   },
@@ -94,16 +99,46 @@ const server = await serveDirectory(out);
 // Playwright gives the browser a fresh temporary profile.
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 const version = browser.version();
-async function inPage(mode) {
+async function inPage(mode, profile = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const cdp = profile ? await context.newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(`${server.origin}/index.html${mode ? `?mode=${mode}` : ''}`);
   await page.waitForFunction(() => window.__result || window.__error, null, { timeout: 600_000 });
   const error = await page.evaluate(() => window.__error);
   if (error) throw new Error(error);
   const result = await page.evaluate(() => window.__result);
+  if (cdp) {
+    const { profile: recorded } = await cdp.send('Profiler.stop');
+    const file = path.join(os.tmpdir(), 'vb-verify-browser.cpuprofile');
+    fs.writeFileSync(file, JSON.stringify(recorded));
+    const self = new Map();
+    const byId = new Map(recorded.nodes.map((n) => [n.id, n]));
+    recorded.samples.forEach((id, i) => {
+      const frame = byId.get(id).callFrame;
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (recorded.timeDeltas[i] ?? 0));
+    });
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    console.log(`CPU profile written to ${file}; most self time:`);
+    for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${((100 * t) / total).toFixed(1).padStart(5)}%  ${key}`);
+  }
   await context.close();
   return result;
+}
+if (PROFILE) {
+  try {
+    await inPage('', true);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  process.exit(0);
 }
 try {
   const warm = await inPage('');
