@@ -7,6 +7,7 @@
 //   vb-badge-actions.js (src/bundle/) each register one element, for a page that shows only that one: it loads that
 //   element and what it needs, nothing of the others.
 // - Lit is one chunk of its own (dist/bundle/lit-*.js), shared by all of them; so is the rest of the shared code.
+// - A browser has no node:crypto: the Node-only signature checks are left out (src/core/crypto/node.browser.ts).
 // - What a page needs only for some badges or on some action loads with a dynamic import when it is needed: the Data
 //   Integrity path (jsonld, the suites, each pinned context), VC-JWT, status lists, the schema validator, baked PNG/SVG
 //   reading, other languages' strings, the verify button's report.
@@ -93,10 +94,27 @@ function minifyStyles(): Plugin {
   };
 }
 
+/**
+ * A browser has no `node:crypto`: src/core/crypto/node.ts (which finds it where the runtime has it, and loads the
+ * Node-only signature checks) is node.browser.ts in this bundle, so none of that code ships to a page.
+ */
+function browserOnly(): Plugin {
+  const node = path.join(root, 'src/core/crypto/node.ts');
+  return {
+    name: 'vb-browser-only',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !/(^|\/)node\.js$/.test(source)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === node ? path.join(root, 'src/core/crypto/node.browser.ts') : null;
+    },
+  };
+}
+
 export default defineConfig({
   root,
   publicDir: false,
-  plugins: [removePreviousOutput(), mapEveryChunk(), minifyStyles()],
+  plugins: [removePreviousOutput(), mapEveryChunk(), minifyStyles(), browserOnly()],
   // `jsonld` is the slim entry (src/core/vendor/jsonld-slim.cjs: what verification runs, nothing else), as in the
   // library build.
   resolve: { alias: [{ find: /^jsonld$/, replacement: `${root}src/core/vendor/jsonld-slim.cjs` }] },

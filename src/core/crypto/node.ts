@@ -28,6 +28,19 @@ export function nodeCrypto(): NodeCrypto | undefined {
   return module ?? undefined;
 }
 
+let native: Promise<typeof import('./native.js') | undefined> | undefined;
+
+/**
+ * The `node:crypto` signature checks (./native.ts) with the module itself, or undefined where the runtime has no
+ * `node:crypto` (then that module is never loaded). Resolves undefined if it could not be loaded.
+ */
+export function nativeChecks(): Promise<{ crypto: NodeCrypto; checks: typeof import('./native.js') } | undefined> | undefined {
+  const crypto = nodeCrypto();
+  if (!crypto) return undefined;
+  native ??= import('./native.js').catch(() => undefined);
+  return native.then((checks) => (checks ? { crypto, checks } : undefined));
+}
+
 /** Turns the path off or back on (tests compare both paths; benchmarks measure both). Returns whether it is available. */
 export function setNodeCrypto(on: boolean): boolean {
   enabled = on;

@@ -7,8 +7,8 @@
  * on the calling thread: Node's WebCrypto sends each verification to its thread pool and back, which costs more than
  * the verification itself. Both are the same OpenSSL underneath; test/core/webcrypto.test.ts checks they agree.
  */
-import { base58Decode, base64UrlEncode } from '../util/base58.js';
-import { nodeCrypto, setNodeCrypto, type NodeCrypto } from './node.js';
+import { base58Decode } from '../util/base58.js';
+import { nativeChecks, setNodeCrypto } from './node.js';
 import { decompressPoint } from '../util/ec.js';
 
 export type Curve = 'Ed25519' | 'P-256' | 'P-384';
@@ -74,7 +74,7 @@ export function webCryptoSupports(curve: Curve): Promise<boolean> {
 
 /** How many imported keys are kept (least recently used go first). */
 export const MAX_CACHED_KEYS = 256;
-type Imported = { curve: Curve; key: CryptoKey; native?: undefined } | { curve: Curve; native: { crypto: NodeCrypto; key: object }; key?: undefined } | undefined;
+type Imported = { curve: Curve; key: CryptoKey; native?: undefined } | { curve: Curve; native: Omit<Verifier, 'id'>; key?: undefined } | undefined;
 const keys = new Map<string, Promise<Imported>>();
 
 /** The Multikey imported into WebCrypto (kept), or undefined when it is not one WebCrypto here takes. */
@@ -88,17 +88,11 @@ function importMultikey(publicKeyMultibase: string): Promise<Imported> {
   const pending = (async (): Promise<Imported> => {
     const decoded = decodeMultikey(publicKeyMultibase);
     if (!decoded) return undefined;
-    const native = nodeCrypto();
+    const node = nativeChecks();
+    const native = node && (await node);
     if (native) {
-      const { curve, raw } = decoded;
-      try {
-        if (curve === 'Ed25519') return { curve, native: { crypto: native, key: native.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: base64UrlEncode(raw) }, format: 'jwk' }) } };
-        const point = decompressPoint(curve, raw);
-        if (!point) return undefined;
-        return { curve, native: { crypto: native, key: native.createPublicKey({ key: { kty: 'EC', crv: curve, x: base64UrlEncode(point.x), y: base64UrlEncode(point.y) }, format: 'jwk' }) } };
-      } catch {
-        return undefined;
-      }
+      const verifier = native.checks.multikeyVerifier(native.crypto, decoded.curve, decoded.raw);
+      return verifier && { curve: decoded.curve, native: verifier };
     }
     if (!(await webCryptoSupports(decoded.curve))) return undefined;
     const { curve, raw } = decoded;
@@ -137,23 +131,7 @@ export async function webCryptoVerifier(publicKeyMultibase: unknown, id?: string
   const imported = await importMultikey(publicKeyMultibase);
   if (!imported || (curves && !curves.includes(imported.curve))) return undefined;
   const { curve, key, native } = imported;
-  if (native) {
-    // ECDSA signatures in Data Integrity are r || s (IEEE P1363), as WebCrypto takes them.
-    const hash = curve === 'Ed25519' ? null : curve === 'P-256' ? 'sha256' : 'sha384';
-    const nativeKey = curve === 'Ed25519' ? native.key : { key: native.key, dsaEncoding: 'ieee-p1363' };
-    return {
-      algorithm: curve,
-      ...(id === undefined ? {} : { id }),
-      async verify({ data, signature }) {
-        try {
-          return native.crypto.verify(hash, data, nativeKey, signature);
-        } catch {
-          // A signature of the wrong shape is not a valid signature.
-          return false;
-        }
-      },
-    };
-  }
+  if (native) return { ...native, ...(id === undefined ? {} : { id }) };
   const api = subtle()!;
   const algorithm = curve === 'Ed25519' ? { name: 'Ed25519' } : { name: 'ECDSA', hash: { name: curve === 'P-256' ? 'SHA-256' : 'SHA-384' } };
   return {

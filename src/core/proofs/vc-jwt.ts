@@ -18,8 +18,7 @@ import type { DecodedJwt } from '../load/jwt.js';
 import { isObject, type JsonObject } from '../load/json.js';
 import { parseDateTime } from '../checks/validity.js';
 import { describe, errorText } from '../net.js';
-import { nodeCrypto } from '../crypto/node.js';
-import { base64UrlDecode } from '../util/base58.js';
+import { nativeChecks } from '../crypto/node.js';
 import {
   controllerDocumentUrl,
   fetchDocument,
@@ -123,55 +122,12 @@ function importKey(jwk: JsonObject, alg: string): ReturnType<typeof importJWK> {
   return key;
 }
 
-/** The algorithms the node:crypto path takes: the JWK each needs, the hash, and the signature's length. */
-const NODE_JWS: Readonly<Record<string, { kty: string; crv: string; hash: string | null; length: number }>> = {
-  EdDSA: { kty: 'OKP', crv: 'Ed25519', hash: null, length: 64 },
-  Ed25519: { kty: 'OKP', crv: 'Ed25519', hash: null, length: 64 },
-  ES256: { kty: 'EC', crv: 'P-256', hash: 'sha256', length: 64 },
-  ES384: { kty: 'EC', crv: 'P-384', hash: 'sha384', length: 96 },
-};
-const nodeKeys = new Map<string, object | null>();
-
-/**
- * The signature check through `node:crypto` (Node: on the calling thread, where jose's WebCrypto goes through the
- * thread pool), for the plain case only: a compact JWS whose header (already read, a JSON object without `crit`) has
- * no `b64` member, and a public JWK of the algorithm's key type with no `use` other than `sig` and no `key_ops`. True
- * when the signature verifies; undefined otherwise, and in every other case, which goes to jose for its own answer
- * and words. test/core/jwt.test.ts checks both paths agree.
- */
-function nodeSignatureMatches(token: string, header: JsonObject, jwk: JsonObject, alg: string): true | undefined {
-  const native = nodeCrypto();
-  const spec = Object.hasOwn(NODE_JWS, alg) ? NODE_JWS[alg] : undefined;
-  if (!native || !spec || header.b64 !== undefined || header.alg !== alg) return undefined;
-  if (jwk.kty !== spec.kty || jwk.crv !== spec.crv || jwk.d !== undefined || jwk.key_ops !== undefined || (jwk.use !== undefined && jwk.use !== 'sig')) return undefined;
-  const dot = token.lastIndexOf('.');
-  const signature = base64UrlDecode(token.slice(dot + 1));
-  if (!signature || signature.length !== spec.length) return undefined;
-  const id = `${alg} ${JSON.stringify(jwk)}`;
-  let key = nodeKeys.get(id);
-  if (key === undefined) {
-    const fields: Record<string, string> = { kty: spec.kty, crv: spec.crv };
-    for (const name of spec.kty === 'EC' ? ['x', 'y'] : ['x']) if (typeof jwk[name] === 'string') fields[name] = jwk[name] as string;
-    try {
-      key = native.createPublicKey({ key: fields, format: 'jwk' });
-    } catch {
-      key = null;
-    }
-    nodeKeys.set(id, key);
-    if (nodeKeys.size > MAX_IMPORTED_KEYS) nodeKeys.delete(nodeKeys.keys().next().value!);
-  }
-  if (!key) return undefined;
-  try {
-    const data = new TextEncoder().encode(token.slice(0, dot));
-    return native.verify(spec.hash, data, spec.kty === 'EC' ? { key, dsaEncoding: 'ieee-p1363' } : key, signature) ? true : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** True when the JWS verifies with the key; otherwise why not. */
 async function signatureMatches(token: string, header: JsonObject, jwk: JsonObject, alg: string): Promise<true | string> {
-  if (nodeSignatureMatches(token, header, jwk, alg)) return true;
+  // Node: the plain case on this thread (./crypto/native.ts); everything else, and every failure, through jose.
+  const node = nativeChecks();
+  const native = node && (await node);
+  if (native && native.checks.jwsMatches(native.crypto, token, header, jwk, alg)) return true;
   try {
     const publicKey = await importKey(jwk, alg);
     await compactVerify(token, publicKey, { algorithms: [alg] });
