@@ -6,15 +6,21 @@
  * sum in place. test/core/sha256.test.ts checks it against WebCrypto.
  */
 
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
-  0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
-  0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-  0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08,
-  0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-]);
+// The round constants and initial hash (FIPS 180-4, 4.2.2 and 5.3.3): the first 32 bits of the fractional parts of
+// the cube roots of the first 64 primes, and of the square roots of the first 8, computed once on first use (a double
+// holds enough bits; the tests check the digests against WebCrypto).
+let K: Uint32Array | undefined;
+let H: Uint32Array | undefined;
+function constants(): [Uint32Array, Uint32Array] {
+  if (!K || !H) {
+    const primes: number[] = [];
+    for (let n = 2; primes.length < 64; n++) if (primes.every((p) => n % p !== 0)) primes.push(n);
+    const fraction = (x: number) => ((x - Math.floor(x)) * 2 ** 32) >>> 0;
+    K = Uint32Array.from(primes, (p) => fraction(Math.cbrt(p)));
+    H = Uint32Array.from(primes.slice(0, 8), (p) => fraction(Math.sqrt(p)));
+  }
+  return [K, H];
+}
 const W = new Uint32Array(64);
 const encoder = new TextEncoder();
 
@@ -35,7 +41,8 @@ export function sha256(bytes: Uint8Array): Uint8Array {
   const view = new DataView(padded.buffer);
   view.setUint32(padded.length - 8, Math.floor(length / 0x20000000));
   view.setUint32(padded.length - 4, (length << 3) >>> 0);
-  let h0 = 0x6a09e667, h1 = 0xbb67ae85, h2 = 0x3c6ef372, h3 = 0xa54ff53a, h4 = 0x510e527f, h5 = 0x9b05688c, h6 = 0x1f83d9ab, h7 = 0x5be0cd19;
+  const [K, H] = constants();
+  let h0 = H[0]! | 0, h1 = H[1]! | 0, h2 = H[2]! | 0, h3 = H[3]! | 0, h4 = H[4]! | 0, h5 = H[5]! | 0, h6 = H[6]! | 0, h7 = H[7]! | 0;
   for (let offset = 0; offset < padded.length; offset += 64) {
     for (let i = 0; i < 16; i++) W[i] = view.getUint32(offset + i * 4);
     for (let i = 16; i < 64; i++) {
