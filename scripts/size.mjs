@@ -26,15 +26,17 @@ const KB = 1024;
 /**
  * What each figure may weigh, in bytes of gzip. `target` is issue 7's goal; `budget` is what fails the build. Where a
  * target is met the budget is the target; where it is not met yet the budget holds today's figure (with a little room)
- * so that nothing grows unnoticed, and the report says how far the target is.
+ * so that nothing grows unnoticed, and the report says how far the target is. (Raised by 0.5 KB where the passport's
+ * verification ahead of its cards and the Data Integrity path's in-place hashing were added, which the benchmarks
+ * showed to pay for themselves: see the README's Performance section.)
  */
 const FIGURES = {
-  cardJwt: {label: 'a card verifying a VC-JWT badge, beyond Lit', target: 10 * KB, budget: 32 * KB},
-  cardJwtStatus: {label: '  the same badge with a status list entry, beyond Lit', budget: 35 * KB},
+  cardJwt: {label: 'a card verifying a VC-JWT badge, beyond Lit', target: 10 * KB, budget: 32.5 * KB},
+  cardJwtStatus: {label: '  the same badge with a status list entry, beyond Lit', budget: 35.5 * KB},
   cardFirst: {label: 'a card before anything is verified, beyond Lit', budget: 21 * KB},
   dataIntegrityChunk: {label: 'the Data Integrity chunk', budget: 12 * KB},
   dataIntegrityPath: {label: 'the Data Integrity chunk and its static imports, beyond a JWT card', target: 40 * KB, budget: 40 * KB},
-  dataIntegrityLazy: {label: 'all a Data Integrity badge loads after the card (eddsa-rdfc-2022)', target: 40 * KB, budget: 49 * KB},
+  dataIntegrityLazy: {label: 'all a Data Integrity badge loads after the card (eddsa-rdfc-2022)', target: 40 * KB, budget: 49.5 * KB},
   lit: {label: 'Lit (its own chunk)', budget: 8 * KB},
 };
 
@@ -43,7 +45,7 @@ const ENTRY_BUDGETS = {
   'verifiable-badges.js': 50 * KB,
   'bundle/vb-badge-card.js': 28 * KB,
   'bundle/vb-verify-button.js': 24.5 * KB,
-  'bundle/vb-passport.js': 34.5 * KB,
+  'bundle/vb-passport.js': 35 * KB,
   'bundle/vb-badge-actions.js': 23 * KB,
 };
 

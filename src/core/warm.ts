@@ -21,7 +21,16 @@ const preloaded = new Set<string>();
  * reported) by the verification that needs it.
  */
 export function preloadDataIntegrity(contexts: unknown = []): void {
-  preloading ??= Promise.all([import('./checks/signature.js'), import('./proofs/data-integrity.js'), import('./checks/status.js')]).catch(() => {
+  // The modules those import in turn are named here too, so that in a browser build every chunk of the path is
+  // requested in this one task, not once the chunk importing it has arrived and been parsed: on a busy page the main
+  // thread gets to that late, and each level of the chain would wait for it again.
+  preloading ??= Promise.all([
+    import('./checks/signature.js'),
+    import('./resolve/keys.js'),
+    import('./proofs/data-integrity.js'),
+    import('./crypto/webcrypto.js'),
+    import('./checks/status.js'),
+  ]).catch(() => {
     preloading = undefined;
   });
   const urls = (Array.isArray(contexts) ? contexts : [contexts]).filter((url): url is string => typeof url === 'string' && !preloaded.has(url));

@@ -12,6 +12,8 @@ import { hasSkill, skillsOf, sortBadges, statusOf, summaryOf, SORT_ORDERS, type 
 import { entriesOf, loadList, MAX_BADGES, type Entry, type ListError, type LoadedList } from './sources.js';
 import { styles } from './passport.styles.js';
 import { nextTask } from '../../core/util/yield.js';
+import { verifyAhead } from '../shared/queue.js';
+import { preloadDataIntegrity } from '../../core/warm.js';
 
 /** `vb-passport-ready`: every card of the current list has settled. */
 export interface VbPassportReadyDetail {
@@ -180,7 +182,13 @@ export class VbPassport extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._children?.disconnect();
+    // Its cards leave with it: what was verified ahead for them is withdrawn.
+    this._ahead?.abort();
+    this._ahead = undefined;
   }
+
+  /** Withdraws the verifications started ahead for the list's cards (a new list, or the passport removed). */
+  private _ahead?: AbortController;
 
   private get _mode(): 'credentials' | 'src' | 'children' {
     if (this.credentials != null) return 'credentials';
@@ -223,6 +231,8 @@ export class VbPassport extends LitElement {
     // A new list: new keys (so new cards), and a new vb-passport-ready once it settles.
     this._entriesFrom = from;
     this._generation++;
+    this._ahead?.abort();
+    this._ahead = undefined;
     this._admitted = new Set();
     this._sliceSize = FIRST_CARDS;
     this._cardCount = -1;
@@ -238,6 +248,9 @@ export class VbPassport extends LitElement {
       if (value?.ok && value.truncated) console.warn(`<vb-passport>: only the first ${MAX_BADGES} badges of ${this.src} are shown.`);
       this._entries = value?.ok ? value.entries : [];
     }
+    // A list with Data Integrity badges: their modules start loading now, before the first cards render.
+    const dataIntegrity = this._entries.find((e) => typeof e.credential === 'object' && e.credential !== null && 'proof' in e.credential);
+    if (dataIntegrity) preloadDataIntegrity((dataIntegrity.credential as { '@context'?: unknown })['@context']);
   }
 
   /** The cards with what they say now, in the order of the list. */
@@ -259,6 +272,7 @@ export class VbPassport extends LitElement {
     const error = this._error;
     const badges = this._badges().filter((b) => !b.empty);
     const sorted = sortBadges(badges, this.sort, lang);
+    this._verifyAhead(sorted);
     this._remaining = 0;
     const filter = this.filter || undefined;
     const shown = new Set(sorted.filter((b) => !filter || hasSkill(b.view, filter)).map((b) => b.key));
@@ -312,6 +326,22 @@ export class VbPassport extends LitElement {
             )}
       </div>
     `;
+  }
+
+  /**
+   * A long list's credentials (objects given inline) are verified from the start, in the order the grid shows them,
+   * while their cards join a slice at a time: each card then shows the result it finds ready instead of starting
+   * its verification only once it is in the grid. Once per list; cards that load their `src` verify as they load.
+   */
+  private _verifyAhead(sorted: Badge[]): void {
+    if (this._ahead || this._mode === 'children' || !this.isConnected || sorted.length <= AT_ONCE) return;
+    const controller = (this._ahead = new AbortController());
+    for (const b of sorted) {
+      const credential = b.entry?.credential;
+      if (typeof credential === 'object' && credential !== null && !ArrayBuffer.isView(credential) && !(credential instanceof ArrayBuffer)) {
+        verifyAhead(credential, controller.signal);
+      }
+    }
   }
 
   /** The cards in the grid: those already in, and the next slice's (the first still to come, in the grid's order). */

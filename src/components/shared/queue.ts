@@ -44,8 +44,30 @@ export function scheduleWarmUp(): void {
   later(run);
 }
 
+/** Verifications started ahead of their card (a passport's list), by credential object; each result is taken once. */
+const ahead = new WeakMap<object, { result: Promise<VerificationResult>; signal: AbortSignal }>();
+
+/**
+ * Starts verifying `input` (a credential object) through the queue now, for a card that is not on the page yet: a
+ * passport verifies its whole list in the order it shows it while it adds the cards a few at a time, and each card
+ * then takes its result instead of verifying again. `signal` withdraws it (a list replaced or removed); a withdrawn
+ * or cut-short verification is never handed out. Never throws.
+ */
+export function verifyAhead(input: object, signal: AbortSignal): void {
+  if (ahead.has(input) || signal.aborted) return;
+  ahead.set(input, { result: verifyQueued(input, { signal }), signal });
+}
+
 /** Verifies through the shared queue with the page's configuration (plus `extra`). */
 export async function verifyQueued(input: unknown, extra: VerifyOptions = {}): Promise<VerificationResult> {
+  const early = typeof input === 'object' && input !== null ? ahead.get(input) : undefined;
+  if (early) {
+    ahead.delete(input as object);
+    if (!early.signal.aborted) {
+      const result = await early.result;
+      if (!early.signal.aborted && !extra.signal?.aborted) return result;
+    }
+  }
   scheduleWarmUp();
   const dataIntegrity = typeof input === 'object' && input !== null && !Array.isArray(input) && 'proof' in input;
   // What verifying it loads starts loading now, all together rather than one module after the other.
