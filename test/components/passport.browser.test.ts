@@ -511,6 +511,37 @@ describe('<vb-passport>', function () {
       expect(names).to.deep.equal([...names].sort((a, b) => (a ?? '').localeCompare(b ?? '')));
     });
 
+    it('verifies a long list ahead of its cards: each credential once, not again by its card', async () => {
+      let runs = 0;
+      configure({
+        fetch: pageFetch(),
+        // Every verification reads the clock once when it starts: a count of the verifications.
+        now: () => (runs++, new Date(NOW)),
+        statusCache: new StatusListCache(),
+      });
+      const credentials = Array.from({ length: 30 }, (_, i) => structuredClone(i % 3 ? f.verified : f.revoked));
+      const { el, detail } = await mount((p) => (p.credentials = credentials));
+      expect(cards(el)).to.have.length(30);
+      expect(detail.results.map((r: VerificationResult) => r.verdict)).to.deep.equal(credentials.map((_, i) => (i % 3 ? 'verified' : 'failed')));
+      // 30 credentials, and the status list they share verified once (a card verifying again would make it 60 or more).
+      expect(runs).to.be.within(30, 31);
+    });
+
+    it('withdraws what it verified ahead when the list is replaced, and verifies the new list', async () => {
+      const el = document.createElement('vb-passport');
+      el.credentials = Array.from({ length: 40 }, () => structuredClone(f.verified));
+      container.append(el);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const again = ready(el);
+      const next = Array.from({ length: 20 }, () => structuredClone(f.revoked));
+      el.credentials = next;
+      const detail = await again;
+      await el.updateComplete;
+      expect(cards(el).map((c) => c.credential)).to.have.members(next);
+      expect(detail.results.every((r: VerificationResult) => r.verdict === 'failed')).to.equal(true);
+      expect(summary(el)).to.equal('20 revoked');
+    });
+
     it('shows only the new list when the list is replaced while a long one is still joining the grid', async () => {
       const el = document.createElement('vb-passport');
       el.credentials = Array.from({ length: 60 }, () => f.verified);
