@@ -6,17 +6,13 @@
  * Prints the median of the loop so a change can be checked quickly before the full `npm run bench`.
  */
 import { StatusListCache, verifyCredential } from '../src/core/index.js';
-import { makeBenchCredentials, stats } from './lib/credentials.mts';
+import { makeBenchCredentials, memoryFetch, stats } from './lib/credentials.mts';
 
 const which = (process.argv[2] ?? 'eddsa') as 'eddsa' | 'ed25519Signature2020' | 'jwt' | 'clr';
 const RUNS = Number(process.argv[3] ?? 2000);
 const credentials = await makeBenchCredentials();
 const documents = credentials.documents;
-const fetch = (async (input: string | URL | Request) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const doc = documents[url];
-  return doc ? new Response(JSON.stringify(doc), { status: 200, headers: { 'content-type': 'application/json' } }) : new Response('not found', { status: 404 });
-}) as typeof globalThis.fetch;
+const fetch = memoryFetch(documents);
 const statusCache = new StatusListCache();
 const credential = credentials[which];
 const first = await verifyCredential(credential, { fetch, statusCache });

@@ -17,16 +17,12 @@ import { checkValidity } from '../src/core/checks/validity.js';
 import { checkSchema } from '../src/core/checks/schema.js';
 import { checkStatus } from '../src/core/checks/status.js';
 import { buildView } from '../src/core/view.js';
-import { makeBenchCredentials, stats } from './lib/credentials.mts';
+import { makeBenchCredentials, memoryFetch, stats } from './lib/credentials.mts';
 
 const RUNS = Number(process.argv[2] ?? 1000);
 const credentials = await makeBenchCredentials();
 const documents = credentials.documents;
-const fetch = (async (input: string | URL | Request) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const doc = documents[url];
-  return doc ? new Response(JSON.stringify(doc), { status: 200, headers: { 'content-type': 'application/json' } }) : new Response('not found', { status: 404 });
-}) as typeof globalThis.fetch;
+const fetch = memoryFetch(documents);
 const statusCache = new StatusListCache();
 const documentLoader = async (url: string) => {
   if (!isPinnedContext(url)) throw new Error(`not pinned: ${url}`);

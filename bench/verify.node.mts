@@ -17,7 +17,7 @@ import jsonld from 'jsonld';
 import jsonldStock from 'jsonld-stock';
 import { StatusListCache, verifyCredential, warmUp, type VerificationResult } from '../src/core/index.js';
 import { isPinnedContext, loadPinnedContext } from '../src/core/contexts/load.js';
-import { jsonldState, makeBenchCredentials, stats } from './lib/credentials.mts';
+import { jsonldState, makeBenchCredentials, memoryFetch, stats } from './lib/credentials.mts';
 
 const RUNS = Math.max(200, Number(process.argv[2] ?? 300));
 const WARM = 40;
@@ -31,11 +31,7 @@ const credentials = await makeBenchCredentials();
 const documents = credentials.documents;
 
 // ---- this project: an injected in-memory fetch and one status list cache (warm after the first call).
-const ourFetch = (async (input: string | URL | Request) => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  const doc = documents[url];
-  return doc ? new Response(JSON.stringify(doc), { status: 200, headers: { 'content-type': 'application/json' } }) : new Response('not found', { status: 404 });
-}) as typeof fetch;
+const ourFetch = memoryFetch(documents);
 const statusCache = new StatusListCache();
 const ours = (credential: unknown) => verifyCredential(credential, { fetch: ourFetch, statusCache });
 

@@ -118,6 +118,15 @@ export async function makeBenchCredentials(): Promise<BenchCredentials> {
   return { eddsa, ed25519Signature2020, jwt, clr, statusList, documents: { [STATUS_LIST]: statusList } };
 }
 
+/** A fetch that answers from `documents` (URL -> JSON document), 404 for anything else: the benchmarks run offline. */
+export function memoryFetch(documents: Record<string, unknown>): typeof fetch {
+  return (async (input: string | URL | Request) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const doc = documents[url];
+    return doc ? new Response(JSON.stringify(doc), { status: 200, headers: { 'content-type': 'application/json' } }) : new Response('not found', { status: 404 });
+  }) as typeof fetch;
+}
+
 /** Median, 95th percentile, mean and count of a list of milliseconds. */
 export function stats(samples: number[]): { median: number; p95: number; mean: number; runs: number } {
   const sorted = [...samples].sort((a, b) => a - b);
