@@ -1,8 +1,9 @@
 /**
  * The `eddsa-rdfc-2022` cryptosuite without the Ed25519 library on its fast path. The canonicalisation is the one
  * @digitalbazaar/eddsa-rdfc-2022-cryptosuite performs (its `canonize`: jsonld to RDF in safe mode, then RDFC-1.0,
- * in browsers with its SHA-256 computed in place; test/core/webcrypto.test.ts checks both give the same N-Quads), the signature is checked through WebCrypto, and the
- * package itself, with its pure-JS Ed25519, is loaded only where WebCrypto lacks Ed25519 or refuses the key.
+ * in browsers with its SHA-256 computed in place; test/core/webcrypto.test.ts checks both give the same N-Quads).
+ * The signature is checked through WebCrypto (`node:crypto` in Node), and the package itself, with its pure-JS
+ * Ed25519, is loaded only where neither has Ed25519 or both refuse the key.
  */
 import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
