@@ -279,6 +279,40 @@ describe('<vb-badge-card>', function () {
     });
   });
 
+  describe('a result verified ahead (as a passport does for its list)', () => {
+    it('settles in its first update, with vb-verify-start then vb-verify-end, and verifies afresh the next time', async () => {
+      const { verifyAhead } = await import('../../src/components/shared/queue.js');
+      const credential = structuredClone(f.verified);
+      await verifyAhead(credential, new AbortController().signal);
+      const seen: string[] = [];
+      const el = document.createElement('vb-badge-card');
+      for (const type of ['vb-verify-start', 'vb-verify-progress', 'vb-verify-end']) el.addEventListener(type, () => seen.push(type));
+      el.credential = credential as VbBadgeCard['credential'];
+      container.append(el);
+      await el.updateComplete;
+      // Settled in the update that first showed it: no "verifying" state to render, no steps to report.
+      expect(el.getAttribute('state')).to.equal('verified');
+      expect(seen).to.deep.equal(['vb-verify-start', 'vb-verify-end']);
+      // The result was taken: verifying again runs the steps.
+      seen.length = 0;
+      expect((await el.verify())?.verdict).to.equal('verified');
+      expect(seen).to.include('vb-verify-progress');
+    });
+
+    it('is not handed out once withdrawn: the card verifies for itself', async () => {
+      const { verifyAhead } = await import('../../src/components/shared/queue.js');
+      const credential = structuredClone(f.verified);
+      const withdraw = new AbortController();
+      await verifyAhead(credential, withdraw.signal);
+      withdraw.abort();
+      const el = card(credential);
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('verifying');
+      await settled(el);
+      expect(el.getAttribute('state')).to.equal('verified');
+    });
+  });
+
   describe('events', () => {
     it('vb-verify-start, vb-verify-progress for each step, then vb-verify-end with the result; bubbling and composed', async () => {
       const seen: string[] = [];

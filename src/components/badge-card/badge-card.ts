@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { LatestRun } from '../shared/latest-run.js';
+import { takeVerifiedAhead } from '../shared/queue.js';
 import type { VbVerifyEndDetail, VbVerifyProgressDetail, VbVerifyStartDetail } from '../shared/events.js';
 import { property, state } from 'lit/decorators.js';
 import type { BadgeView, CredentialInput, ProgressStep, VerificationResult } from '../../core/index.js';
@@ -223,18 +224,24 @@ export class VbBadgeCard extends LitElement {
   }
 
   private async _verify(input: unknown): Promise<VerificationResult> {
-    const running = this._runs.start(input, (step) => {
-      this._step = step;
-      this._emit<VbVerifyProgressDetail>('vb-verify-progress', { step });
-      this._showStep();
-    });
+    // A result the passport verified ahead for this credential, when it is ready: the card settles in this same
+    // update (rendered once, not as "verifying" first).
+    const ready = takeVerifiedAhead(input);
+    if (ready) this._runs.cancel();
+    const running = ready
+      ? undefined
+      : this._runs.start(input, (step) => {
+          this._step = step;
+          this._emit<VbVerifyProgressDetail>('vb-verify-progress', { step });
+          this._showStep();
+        });
     this._result = undefined;
     this._preview = previewOf(input);
     this._step = undefined;
     this._announcement = '';
     this._setState('verifying');
     this._emit<VbVerifyStartDetail>('vb-verify-start', { input });
-    const { result, latest } = await running;
+    const { result, latest } = running ? await running : { result: ready!, latest: true };
     // A newer run (or a reset) took over: this one's result is not the card's.
     if (!latest) return result;
     this._result = result;

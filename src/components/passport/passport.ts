@@ -339,7 +339,7 @@ export class VbPassport extends LitElement {
     for (const b of sorted) {
       const credential = b.entry?.credential;
       if (typeof credential === 'object' && credential !== null && !ArrayBuffer.isView(credential) && !(credential instanceof ArrayBuffer)) {
-        verifyAhead(credential, controller.signal);
+        void verifyAhead(credential, controller.signal);
       }
     }
   }

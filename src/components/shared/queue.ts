@@ -45,17 +45,33 @@ export function scheduleWarmUp(): void {
 }
 
 /** Verifications started ahead of their card (a passport's list), by credential object; each result is taken once. */
-const ahead = new WeakMap<object, { result: Promise<VerificationResult>; signal: AbortSignal }>();
+const ahead = new WeakMap<object, { result: Promise<VerificationResult>; signal: AbortSignal; settled?: VerificationResult }>();
 
 /**
  * Starts verifying `input` (a credential object) through the queue now, for a card that is not on the page yet: a
  * passport verifies its whole list in the order it shows it while it adds the cards a few at a time, and each card
  * then takes its result instead of verifying again. `signal` withdraws it (a list replaced or removed); a withdrawn
- * or cut-short verification is never handed out. Never throws.
+ * or cut-short verification is never handed out. Resolves once the result is ready; never rejects.
  */
-export function verifyAhead(input: object, signal: AbortSignal): void {
-  if (ahead.has(input) || signal.aborted) return;
-  ahead.set(input, { result: verifyQueued(input, { signal }), signal });
+export function verifyAhead(input: object, signal: AbortSignal): Promise<void> {
+  const existing = ahead.get(input);
+  if (existing || signal.aborted) return existing ? existing.result.then(() => undefined) : Promise.resolve();
+  const entry: { result: Promise<VerificationResult>; signal: AbortSignal; settled?: VerificationResult } = { result: verifyQueued(input, { signal }), signal };
+  ahead.set(input, entry);
+  return entry.result.then((result) => {
+    entry.settled = result;
+  });
+}
+
+/**
+ * The result verified ahead for `input`, if it is ready and was not withdrawn; taken, so that verifying the same
+ * credential again later runs afresh. A card that finds one settles at once, in the update that shows it.
+ */
+export function takeVerifiedAhead(input: unknown): VerificationResult | undefined {
+  const entry = typeof input === 'object' && input !== null ? ahead.get(input) : undefined;
+  if (!entry?.settled || entry.signal.aborted) return undefined;
+  ahead.delete(input as object);
+  return entry.settled;
 }
 
 /** Verifies through the shared queue with the page's configuration (plus `extra`). */
