@@ -3,6 +3,8 @@ import { expect } from 'chai';
 import { verifyCredential } from '../../src/core/index.js';
 import type { VerificationResult } from '../../src/core/result.js';
 import { NOW, badge, base64url, controllerDocument, fakeFetch, makeJoseKey, makeKey, signJwt } from '../support/issuer.js';
+import { malleatedSignatures } from '../support/signature-variants.js';
+import { base64UrlDecode } from '../../src/core/util/base58.js';
 
 const sig = (r: VerificationResult) => {
   const c = r.checks.find((x) => x.id === 'signature')!;
@@ -259,13 +261,6 @@ describe('VC-JWT signatures through node:crypto and through jose (Node)', functi
     const { useNodeCrypto } = await import('../../src/core/crypto/webcrypto.js');
     if (!useNodeCrypto(true)) this.skip(); // browsers and workers: jose (WebCrypto) is the only path
     const { generateKeyPair, exportJWK } = await import('jose');
-    const ORDER: Record<string, bigint> = {
-      ES256: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
-      ES384: 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
-    };
-    const bytesOf = (n: bigint, length: number) => Uint8Array.from({ length }, (_, i) => Number((n >> BigInt(8 * (length - 1 - i))) & 0xffn));
-    const numberOf = (b: Uint8Array) => b.reduce((n, x) => (n << 8n) | BigInt(x), 0n);
-    const fromB64 = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
     const summary = (r: VerificationResult) => `${r.verdict} ${r.checks.map((c) => `${c.id}:${c.code}`).join(' ')}`;
     const both = async (token: string) => {
       useNodeCrypto(true);
@@ -287,18 +282,16 @@ describe('VC-JWT signatures through node:crypto and through jose (Node)', functi
           const did = didJwk(published as Record<string, string>);
           const good = await signJwt(badge(did), key, { kid: `${did}#0` });
           const [h, p, s] = good.split('.') as [string, string, string];
-          const signature = fromB64(s);
+          const signature = base64UrlDecode(s)!;
           const tokens = [good, await signJwt(badge(did), key, { kid: `${did}#0`, b64: true }), `${h}.${p}.`, `${h}.${p}.${s.slice(0, -4)}`, `${h}.${p}.${s}AAAA`];
           for (let i = 0; i < signature.length; i += 9) {
             const flipped = Uint8Array.from(signature);
             flipped[i]! ^= 0x41;
             tokens.push(`${h}.${p}.${base64url(flipped)}`);
           }
-          if (alg !== 'EdDSA') {
-            const half = signature.length / 2;
-            const n = ORDER[alg]!;
-            tokens.push(`${h}.${p}.${base64url(Uint8Array.from([...signature.slice(0, half), ...bytesOf(n - numberOf(signature.slice(half)), half)]))}`);
-            tokens.push(`${h}.${p}.${base64url(Uint8Array.from([...bytesOf(n, half), ...signature.slice(half)]))}`);
+          // Malleated forms (S + L; r, n − s) and r or s out of range.
+          for (const variant of malleatedSignatures(alg === 'EdDSA' ? 'Ed25519' : alg === 'ES256' ? 'P-256' : 'P-384', signature)) {
+            tokens.push(`${h}.${p}.${base64url(variant)}`);
           }
           for (const token of tokens) {
             const { native, jose } = await both(token);

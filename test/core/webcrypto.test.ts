@@ -5,6 +5,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import { MAX_CACHED_KEYS, decodeMultikey, keyCacheSize, useNodeCrypto, webCryptoSupports, webCryptoVerifier } from '../../src/core/crypto/webcrypto.js';
 import { base58Encode } from '../../src/core/util/base58.js';
+import { malleatedSignatures } from '../support/signature-variants.js';
 import { withWebCrypto } from '../../src/core/crypto/suites.js';
 import { canonize, eddsaCryptosuite } from '../../src/core/crypto/eddsa-rdfc-2022.js';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
@@ -120,12 +121,6 @@ describe('WebCrypto signature verification', () => {
     if (!useNodeCrypto(true)) this.skip(); // browsers and workers: WebCrypto is the only path
     try {
       const [ed, p256, p384] = await keys();
-      const ORDER: Record<string, bigint> = {
-        'P-256': 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
-        'P-384': 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
-      };
-      const bytesOf = (n: bigint, length: number) => Uint8Array.from({ length }, (_, i) => Number((n >> BigInt(8 * (length - 1 - i))) & 0xffn));
-      const numberOf = (b: Uint8Array) => b.reduce((n, x) => (n << 8n) | BigInt(x), 0n);
       const answers = async (enabled: boolean, multibase: string, signatures: Uint8Array[]) => {
         useNodeCrypto(enabled);
         const verifier = await webCryptoVerifier(multibase);
@@ -134,26 +129,14 @@ describe('WebCrypto signature verification', () => {
       for (const [curve, key] of [['Ed25519', ed!], ['P-256', p256!], ['P-384', p384!]] as const) {
         // A copy: the library may hand back a Buffer, whose slices share its bytes.
         const signature = Uint8Array.from(await key.signer().sign({ data }));
-        const half = signature.length / 2;
         const variants = [signature, signature.slice(0, 10), new Uint8Array(0), new Uint8Array(signature.length), Uint8Array.from([...signature, 0])];
         for (let i = 0; i < signature.length; i += 7) {
           const flipped = Uint8Array.from(signature);
           flipped[i]! ^= 0x80;
           variants.push(flipped);
         }
-        if (curve === 'Ed25519') {
-          // S + L: the same signature with a non-canonical S (both must refuse it).
-          const L = 2n ** 252n + 27742317777372353535851937790883648493n;
-          const s = signature.slice(32).reverse();
-          variants.push(Uint8Array.from([...signature.slice(0, 32), ...bytesOf(numberOf(s) + L, 32).reverse()]));
-        } else {
-          // (r, n - s): the other valid form of an ECDSA signature, and r or s out of range.
-          const n = ORDER[curve]!;
-          const r = signature.slice(0, half);
-          variants.push(Uint8Array.from([...r, ...bytesOf(n - numberOf(signature.slice(half)), half)]));
-          variants.push(Uint8Array.from([...bytesOf(n, half), ...signature.slice(half)]));
-          variants.push(Uint8Array.from([...r, ...bytesOf(n + 1n, half)]));
-        }
+        // Malleated forms (S + L; r, n − s) and r or s out of range.
+        variants.push(...malleatedSignatures(curve, signature));
         const native = await answers(true, key.publicKeyMultibase, variants);
         const webCrypto = await answers(false, key.publicKeyMultibase, variants);
         expect(native, curve).to.deep.equal(webCrypto);
