@@ -104,14 +104,15 @@ async function run(input: unknown, options: VerifyOptions, mode: Mode): Promise<
   const resolve = { net, documents: new Map(), cache: options.documentCache, now: now.getTime(), partition: options.fetch ?? globalThis.fetch };
   const jwt = loaded.source.jwt;
   const signature: SignatureOutcome = jwt
-    ? await modules.jwt().then(
-        ({ checkJwtSignature }) => checkJwtSignature(jwt, credential, facts.issuerId, resolve),
-        (error: unknown) => ({ check: notLoaded('signature', 'The JWT', error) }),
-      )
-    : await modules.signature().then(
-        ({ checkSignature }) => checkSignature(credential, facts.issuerId, resolve, extraContexts),
-        (error: unknown) => ({ check: notLoaded('signature', 'The proof', error) }),
-      );
+    ? await modules
+        .jwt()
+        // A module that does not load (here or later, as jose for an unusual token) leaves the check not run.
+        .then(({ checkJwtSignature }) => checkJwtSignature(jwt, credential, facts.issuerId, resolve))
+        .catch((error: unknown) => ({ check: notLoaded('signature', 'The JWT', error) }))
+    : await modules
+        .signature()
+        .then(({ checkSignature }) => checkSignature(credential, facts.issuerId, resolve, extraContexts))
+        .catch((error: unknown) => ({ check: notLoaded('signature', 'The proof', error) }));
   if (options.signal?.aborted) return finish([format.check, { id: 'signature', outcome: 'indeterminate', code: 'aborted', message: ABORTED_MESSAGE }], credential);
   const checks: Check[] = [signature.malformed ?? format.check, signature.check];
   progress('validity');

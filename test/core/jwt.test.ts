@@ -254,21 +254,30 @@ describe('VC-JWT: keys an https issuer profile publishes', function () {
   });
 });
 
-describe('VC-JWT signatures through node:crypto and through jose (Node)', function () {
-  this.timeout(60_000);
+describe('VC-JWT signatures without jose (node:crypto, WebCrypto) and through jose', function () {
+  this.timeout(120_000);
 
-  it('give the same answer for every token and key, and the plain case never reaches WebCrypto', async function () {
+  it('give the same answer for every token and key, on each path', async function () {
     const { useNodeCrypto } = await import('../../src/core/crypto/webcrypto.js');
-    if (!useNodeCrypto(true)) this.skip(); // browsers and workers: jose (WebCrypto) is the only path
+    const { useWebCryptoJws } = await import('../../src/core/crypto/jws.js');
+    const hasNode = useNodeCrypto(true); // browsers and workers: WebCrypto, then jose
     const { generateKeyPair, exportJWK } = await import('jose');
     const summary = (r: VerificationResult) => `${r.verdict} ${r.checks.map((c) => `${c.id}:${c.code}`).join(' ')}`;
-    const both = async (token: string) => {
-      useNodeCrypto(true);
-      const native = summary(await verifyCredential(token, { now: NOW }));
-      useNodeCrypto(false);
-      const jose = summary(await verifyCredential(token, { now: NOW }));
-      useNodeCrypto(true);
-      return { native, jose };
+    const on = (node: boolean, webCrypto: boolean) => {
+      useNodeCrypto(node);
+      useWebCryptoJws(webCrypto);
+    };
+    const paths = async (token: string) => {
+      const answers: Record<string, string> = {};
+      if (hasNode) {
+        on(true, true);
+        answers.native = summary(await verifyCredential(token, { now: NOW }));
+      }
+      on(false, true);
+      answers.webCrypto = summary(await verifyCredential(token, { now: NOW }));
+      on(false, false);
+      answers.jose = summary(await verifyCredential(token, { now: NOW }));
+      return answers;
     };
     let cases = 0;
     try {
@@ -294,26 +303,54 @@ describe('VC-JWT signatures through node:crypto and through jose (Node)', functi
             tokens.push(`${h}.${p}.${base64url(variant)}`);
           }
           for (const token of tokens) {
-            const { native, jose } = await both(token);
-            expect(native, `${alg} ${JSON.stringify(published).slice(0, 60)} ${token.slice(-12)}`).to.equal(jose);
+            const { jose, ...others } = await paths(token);
+            for (const [path, answer] of Object.entries(others)) {
+              expect(answer, `${path}: ${alg} ${JSON.stringify(published).slice(0, 60)} ${token.slice(-12)}`).to.equal(jose);
+            }
             cases++;
           }
         }
-        // The plain case is answered without WebCrypto: with its verify made to fail, the token still verifies.
-        const did = didJwk(jwk);
-        const token = await signJwt(badge(did), key, { kid: `${did}#0` });
-        const subtle = globalThis.crypto.subtle as { verify: unknown };
-        const original = subtle.verify;
-        subtle.verify = () => Promise.reject(new Error('WebCrypto was called'));
-        try {
-          expect((await verifyCredential(token, { now: NOW })).verdict, alg).to.equal('verified');
-        } finally {
-          subtle.verify = original;
-        }
       }
     } finally {
-      useNodeCrypto(true);
+      on(true, true);
     }
     expect(cases).to.be.greaterThan(200);
+  });
+
+  it('the plain case is answered by WebCrypto alone: true for a good signature, nothing otherwise', async () => {
+    const { webCryptoJwsMatches } = await import('../../src/core/crypto/jws.js');
+    const { generateKeyPair, exportJWK } = await import('jose');
+    for (const alg of ['EdDSA', 'ES256', 'ES384'] as const) {
+      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'EdDSA' ? { crv: 'Ed25519' } : {}) });
+      const jwk = (await exportJWK(publicKey)) as Record<string, string>;
+      const did = didJwk(jwk);
+      const token = await signJwt(badge(did), { alg, privateKey: privateKey as CryptoKey }, { kid: `${did}#0` });
+      const header = JSON.parse(new TextDecoder().decode(base64UrlDecode(token.split('.')[0]!)));
+      expect(await webCryptoJwsMatches(token, header, jwk, alg), alg).to.equal(true);
+      const edited = token.replace(/\.([^.])/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
+      expect(await webCryptoJwsMatches(edited, header, jwk, alg), `${alg} edited`).to.equal(undefined);
+      expect(await webCryptoJwsMatches(token, { ...header, b64: true }, jwk, alg), `${alg} b64`).to.equal(undefined);
+      expect(await webCryptoJwsMatches(token, header, { ...jwk, use: 'enc' }, alg), `${alg} use enc`).to.equal(undefined);
+    }
+  });
+
+  it('in Node, the plain case never reaches WebCrypto', async function () {
+    const { useNodeCrypto } = await import('../../src/core/crypto/webcrypto.js');
+    if (!useNodeCrypto(true)) this.skip(); // browsers and workers have no node:crypto
+    const { generateKeyPair, exportJWK } = await import('jose');
+    for (const alg of ['EdDSA', 'ES256', 'ES384'] as const) {
+      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'EdDSA' ? { crv: 'Ed25519' } : {}) });
+      const did = didJwk((await exportJWK(publicKey)) as Record<string, string>);
+      const token = await signJwt(badge(did), { alg, privateKey: privateKey as CryptoKey }, { kid: `${did}#0` });
+      // With WebCrypto's verify made to fail, the token still verifies.
+      const subtle = globalThis.crypto.subtle as { verify: unknown };
+      const original = subtle.verify;
+      subtle.verify = () => Promise.reject(new Error('WebCrypto was called'));
+      try {
+        expect((await verifyCredential(token, { now: NOW })).verdict, alg).to.equal('verified');
+      } finally {
+        subtle.verify = original;
+      }
+    }
   });
 });

@@ -1,6 +1,8 @@
 /**
- * VC-JWT: the JOSE signature of a compact JWS, with its key bound to the issuer. Loaded on demand (jose is small,
- * but a page showing only Data Integrity badges need not load it).
+ * VC-JWT: the JOSE signature of a compact JWS, with its key bound to the issuer. Loaded on demand. The plain case (an
+ * Ed25519 or ECDSA key, no `b64` header) is checked through `node:crypto` in Node and WebCrypto elsewhere (see
+ * ../crypto/jws.ts); jose is loaded only for the rest, and for any signature those paths do not accept, so that its
+ * answer and words are the ones reported. A page that shows valid badges never loads jose.
  *
  * Key discovery, in order:
  * - `kid` a DID URL (did:key, did:jwk, did:web): the verification method, controlled by the issuer and listed under
@@ -11,7 +13,7 @@
  *   document, JWK set or key list its https profile serves). A bare self-supplied key proves nothing.
  * `jku` and `x5u` are never fetched.
  */
-import { compactVerify, importJWK } from 'jose';
+import type { importJWK } from './jose.js';
 import type { Check, ProofDetails } from '../result.js';
 import type { SignatureOutcome } from '../checks/signature.js';
 import type { DecodedJwt } from '../load/jwt.js';
@@ -19,6 +21,7 @@ import { isObject, type JsonObject } from '../load/json.js';
 import { parseDateTime } from '../checks/validity.js';
 import { describe, errorText } from '../net.js';
 import { nativeChecks } from '../crypto/node.js';
+import { remember, webCryptoJwsMatches } from '../crypto/jws.js';
 import {
   controllerDocumentUrl,
   fetchDocument,
@@ -103,34 +106,38 @@ function originOf(url: string): string | undefined {
   }
 }
 
-/** Imported keys, by algorithm and JWK: importing costs more than verifying. Bounded; the oldest use goes first. */
-const MAX_IMPORTED_KEYS = 64;
+let jose: Promise<typeof import('./jose.js')> | undefined;
+
+/** Keys jose imported, by algorithm and JWK: importing costs more than verifying. Bounded; the oldest use goes first. */
 const importedKeys = new Map<string, ReturnType<typeof importJWK>>();
 
-function importKey(jwk: JsonObject, alg: string): ReturnType<typeof importJWK> {
+function importKey(lib: typeof import('./jose.js'), jwk: JsonObject, alg: string): ReturnType<typeof importJWK> {
   const id = `${alg} ${JSON.stringify(jwk)}`;
   let key = importedKeys.get(id);
   if (key) importedKeys.delete(id);
   else {
-    key = importJWK({ ...jwk, alg } as Parameters<typeof importJWK>[0], alg);
+    key = lib.importJWK({ ...jwk, alg } as Parameters<typeof importJWK>[0], alg);
     // A key that does not import is not kept (the next verification reports the same error afresh).
     const imported = key;
     imported.catch(() => importedKeys.get(id) === imported && importedKeys.delete(id));
   }
-  importedKeys.set(id, key);
-  if (importedKeys.size > MAX_IMPORTED_KEYS) importedKeys.delete(importedKeys.keys().next().value!);
-  return key;
+  return remember(importedKeys, id, key);
 }
 
 /** True when the JWS verifies with the key; otherwise why not. */
 async function signatureMatches(token: string, header: JsonObject, jwk: JsonObject, alg: string): Promise<true | string> {
-  // Node: the plain case on this thread (./crypto/native.ts); everything else, and every failure, through jose.
+  // The plain case without jose: node:crypto on this thread in Node (../crypto/native.ts), else WebCrypto.
   const node = nativeChecks();
   const native = node && (await node);
-  if (native && native.checks.jwsMatches(native.crypto, token, header, jwk, alg)) return true;
+  if (native ? native.checks.jwsMatches(native.crypto, token, header, jwk, alg) : await webCryptoJwsMatches(token, header, jwk, alg)) return true;
+  // jose failing to load is not a bad signature: the error reaches verify.ts, which reports the check as not run.
+  const lib = await (jose ??= import('./jose.js').catch((error: unknown) => {
+    jose = undefined;
+    throw error;
+  }));
   try {
-    const publicKey = await importKey(jwk, alg);
-    await compactVerify(token, publicKey, { algorithms: [alg] });
+    const publicKey = await importKey(lib, jwk, alg);
+    await lib.compactVerify(token, publicKey, { algorithms: [alg] });
     return true;
   } catch (error) {
     return errorText(error);
