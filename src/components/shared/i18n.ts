@@ -145,13 +145,23 @@ export function formatDate(lang: Language, value: string | undefined, withTime =
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   const key = `${lang}|${withTime}`;
+  const textKey = `${key}|${value}`;
+  const known = formattedDates.get(textKey);
+  if (known !== undefined) return known;
   let format = dateFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(lang, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' });
     dateFormats.set(key, format);
   }
-  return format.format(date);
+  const text = format.format(date);
+  // A card formats its dates at each render, and a passport's badges share many of them.
+  if (formattedDates.size >= MAX_FORMATTED) formattedDates.delete(formattedDates.keys().next().value!);
+  formattedDates.set(textKey, text);
+  return text;
 }
 
 /** Making a formatter costs far more than using one: one per language and style, kept for the page. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Formatting a date costs more than looking it up: the texts made last, by language, style and value. */
+const formattedDates = new Map<string, string>();
+const MAX_FORMATTED = 512;
