@@ -111,10 +111,45 @@ function browserOnly(): Plugin {
   };
 }
 
+/**
+ * Each level of a lazily loaded path is otherwise requested only once the level before it has arrived and been
+ * parsed, and on a busy page the main thread gets to that late. src/core/warm.ts's `preloadDataIntegrity` imports the
+ * path's modules in one task; this writes, in place of its `NEXT_LEVEL` marker, the files of the chunks those modules'
+ * chunks import in turn (jsonld's, the curve helpers', ...), less what the page has loaded already, so it requests
+ * them in that same task. The marker and its line are replaced with a line of the same count; builds without this
+ * plugin (the library build, the tests) keep the string, and nothing more is requested.
+ */
+function preloadNextLevel(): Plugin {
+  const MARKER = /(["'])__vb_next_level_chunks__\1/;
+  const warm = path.join(root, 'src/core/warm.ts');
+  return {
+    name: 'vb-preload-next-level',
+    apply: 'build',
+    renderChunk(code, chunk, _options, meta) {
+      if (!chunk.moduleIds.includes(warm) || !MARKER.test(code)) return null;
+      const chunks = Object.values(meta.chunks);
+      const chunkOf = (id: string) => chunks.find((c) => c.moduleIds.includes(id));
+      const closure = (file: string, into = new Set<string>()): Set<string> => {
+        if (into.has(file)) return into;
+        into.add(file);
+        for (const next of meta.chunks[file]?.imports ?? []) closure(next, into);
+        return into;
+      };
+      const loaded = closure(chunk.fileName);
+      const targets = (this.getModuleInfo(warm)?.dynamicallyImportedIds ?? []).map(chunkOf).filter((c) => c !== undefined);
+      const next = new Set<string>();
+      for (const target of targets) for (const file of closure(target.fileName)) next.add(file);
+      for (const file of [...loaded, ...targets.map((t) => t.fileName)]) next.delete(file);
+      const relative = [...next].map((file) => `./${path.posix.relative(path.posix.dirname(chunk.fileName), file)}`);
+      return { code: code.replace(MARKER, JSON.stringify(relative)), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root,
   publicDir: false,
-  plugins: [removePreviousOutput(), mapEveryChunk(), minifyStyles(), browserOnly()],
+  plugins: [removePreviousOutput(), mapEveryChunk(), minifyStyles(), browserOnly(), preloadNextLevel()],
   // `jsonld` is the slim entry (src/core/vendor/jsonld-slim.cjs: what verification runs, nothing else), as in the
   // library build.
   resolve: { alias: [{ find: /^jsonld$/, replacement: `${root}src/core/vendor/jsonld-slim.cjs` }] },

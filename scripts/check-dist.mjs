@@ -6,7 +6,8 @@
 //   elements; `./react` exports the three wrappers (Lit's Node build brings a DOM shim, so this runs in Node);
 // - the single-file bundle dist/verifiable-badges.js exists, exports the API of dist/index.js, and imports nothing
 //   bare (no `from "lit"`): only relative files, its lazy chunks in dist/bundle/, all present. Its size is printed;
-// - the per-element files of that build (dist/bundle/vb-*.js) exist and import nothing bare either;
+// - the per-element files of that build (dist/bundle/vb-*.js) exist and import nothing bare either; the chunk that
+//   preloads the Data Integrity path names the chunks of its second level (jsonld's among them);
 // - in the library build, only dist/define.js registers elements, and dist/index.js and dist/react.js import it (a
 //   consumer's bundler keeps the side effects of the files package.json "sideEffects" lists, and no other);
 // - the Data Integrity path (jsonld and the packages that call it) is bundled into dist/chunks/, so consumers run the
@@ -250,6 +251,33 @@ if (!fs.existsSync(bundleFile)) {
     const messages = (error.errors ?? [{text: String(error)}]).map((e) => e.text).join('\n  ');
     console.error(`dist/verifiable-badges.js or one of its chunks cannot be followed:\n  ${messages}`);
     failed++;
+  }
+}
+
+// The Data Integrity path's second level (vite.bundle.config.ts, preloadNextLevel): the chunk holding
+// src/core/warm.ts names the files its preloaded chunks import in turn, jsonld's among them, in place of the marker.
+{
+  const bundleDir = path.join(root, 'dist/bundle');
+  const sourcesOf = (file) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(bundleDir, `${file}.map`), 'utf8')).sources ?? [];
+    } catch {
+      return [];
+    }
+  };
+  const scripts = fs.existsSync(bundleDir) ? fs.readdirSync(bundleDir).filter((f) => f.endsWith('.js')) : [];
+  const holder = (pattern) => scripts.find((f) => sourcesOf(f).some((s) => pattern.test(s)));
+  const warm = holder(/src\/core\/warm\.ts$/);
+  const jsonldChunk = holder(/node_modules\/jsonld\/lib\/context\.js$/);
+  const marked = scripts.filter((f) => fs.readFileSync(path.join(bundleDir, f), 'utf8').includes('__vb_next_level_chunks__'));
+  if (marked.length) {
+    console.error(`dist/bundle: the next-level marker was left in ${marked.join(', ')}`);
+    failed++;
+  } else if (!warm || !jsonldChunk || !fs.readFileSync(path.join(bundleDir, warm), 'utf8').includes(`./${jsonldChunk}`)) {
+    console.error(`dist/bundle: the chunk of src/core/warm.ts (${warm ?? 'none'}) does not name jsonld's chunk (${jsonldChunk ?? 'none'}) for preloading`);
+    failed++;
+  } else {
+    console.log(`bundle: preloading the Data Integrity path also requests its second level (${jsonldChunk} among them)`);
   }
 }
 

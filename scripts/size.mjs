@@ -29,12 +29,14 @@ const KB = 1024;
  * target is met the budget is the target; where it is not met yet the budget holds today's figure (with a little room)
  * so that nothing grows unnoticed, and the report says how far the target is. (Raised by 0.5 KB where the passport's
  * verification ahead of its cards and the Data Integrity path's in-place hashing were added, which the benchmarks
- * showed to pay for themselves: see the README's Performance section. Lowered by 4 KB when jose left the card's path.)
+ * showed to pay for themselves: see the README's Performance section. Lowered by 4 KB when jose left the card's path;
+ * raised by 0.3 KB for the list of the Data Integrity path's second-level chunks, which a passport of 100 badges showed
+ * to pay for itself: all verified about 100 ms sooner in three A/B runs.)
  */
 const FIGURES = {
-  cardJwt: {label: 'a card verifying a VC-JWT badge, beyond Lit', target: 10 * KB, budget: 28.5 * KB},
+  cardJwt: {label: 'a card verifying a VC-JWT badge, beyond Lit', target: 10 * KB, budget: 28.8 * KB},
   cardJwtStatus: {label: '  the same badge with a status list entry, beyond Lit', budget: 31.5 * KB},
-  cardFirst: {label: 'a card before anything is verified, beyond Lit', budget: 21 * KB},
+  cardFirst: {label: 'a card before anything is verified, beyond Lit', budget: 21.3 * KB},
   dataIntegrityChunk: {label: 'the Data Integrity chunk', budget: 12 * KB},
   dataIntegrityPath: {label: 'the Data Integrity chunk and its static imports, beyond a JWT card', target: 40 * KB, budget: 40 * KB},
   dataIntegrityLazy: {label: 'all a Data Integrity badge loads after the card (eddsa-rdfc-2022)', target: 40 * KB, budget: 49.5 * KB},
@@ -44,9 +46,9 @@ const FIGURES = {
 /** Each entry's first load (the entry and its static imports, Lit included): what a page fetches before it renders. */
 const ENTRY_BUDGETS = {
   'verifiable-badges.js': 50 * KB,
-  'bundle/vb-badge-card.js': 28 * KB,
+  'bundle/vb-badge-card.js': 28.3 * KB,
   'bundle/vb-verify-button.js': 24.5 * KB,
-  'bundle/vb-passport.js': 35 * KB,
+  'bundle/vb-passport.js': 35.3 * KB,
   'bundle/vb-badge-actions.js': 23 * KB,
 };
 
