@@ -122,6 +122,8 @@ export class VbBadgeCard extends LitElement {
 
   private _input: unknown = NONE;
   private _runs = new LatestRun();
+  /** Counts the verifications this card has begun (a newer one makes an older one's early steps stale). */
+  private _starts = 0;
   private _children?: MutationObserver;
   private _warnedLevel?: unknown;
 
@@ -228,19 +230,25 @@ export class VbBadgeCard extends LitElement {
     // update (rendered once, not as "verifying" first).
     const ready = takeVerifiedAhead(input);
     if (ready) this._runs.cancel();
-    const running = ready
-      ? undefined
-      : this._runs.start(input, (step) => {
-          this._step = step;
-          this._emit<VbVerifyProgressDetail>('vb-verify-progress', { step });
-          this._showStep();
-        });
+    // A run may report its first steps at once, before this returns: they are reported after vb-verify-start.
+    const early: ProgressStep[] = [];
+    let started = false;
+    const report = (step: ProgressStep) => {
+      this._step = step;
+      this._emit<VbVerifyProgressDetail>('vb-verify-progress', { step });
+      this._showStep();
+    };
+    const running = ready ? undefined : this._runs.start(input, (step) => (started ? report(step) : early.push(step)));
+    const run = ++this._starts;
     this._result = undefined;
     this._preview = previewOf(input);
     this._step = undefined;
     this._announcement = '';
     this._setState('verifying');
     this._emit<VbVerifyStartDetail>('vb-verify-start', { input });
+    started = true;
+    // (Unless a listener of vb-verify-start began another run: this one's steps are then stale.)
+    if (run === this._starts) for (const step of early) report(step);
     const { result, latest } = running ? await running : { result: ready!, latest: true };
     // A newer run (or a reset) took over: this one's result is not the card's.
     if (!latest) return result;
