@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { BadgeView, VerificationResult } from '../../core/index.js';
 import type { VbBadgeCard } from '../badge-card/badge-card.js';
-import { formatDate, languageOf, languageReady, type Language } from '../shared/i18n.js';
+import { languageOf, languageReady, type Language } from '../shared/i18n.js';
 import { msg, type PassportKey as MessageKey } from './messages.js';
 import { tokens } from '../shared/tokens.js';
 import { hasSkill, skillsOf, sortBadges, statusOf, summaryOf, SORT_ORDERS, type BadgeStatus, type Skill, type SortOrder } from './model.js';
@@ -65,9 +65,6 @@ const FIRST_CARDS = 1;
 const SLICE = 3;
 /** How often at most the passport counts its cards again while they settle. */
 const RECOUNT_MS = 50;
-
-/** The languages whose date formatting has been prepared on this page. */
-const datesReady = new Set<Language>();
 
 let childKeys = 0;
 const keyOfChild = new WeakMap<Element, string>();
@@ -280,12 +277,6 @@ export class VbPassport extends LitElement {
     const skills = skillsOf(badges, lang);
     this._shownChildren = this._mode === 'children' ? sorted.filter((b) => shown.has(b.key)).map((b) => b.card!) : [];
 
-    // The first date a page formats loads its language's calendar data: done while the list is on its way, not with
-    // the first cards.
-    if (loading && !datesReady.has(lang)) {
-      datesReady.add(lang);
-      void nextTask().then(() => formatDate(lang, '2000-01-01T00:00:00Z'));
-    }
     const summary = loading
       ? msg(lang, 'passport.loading')
       : error

@@ -139,29 +139,29 @@ export function messages<G extends Record<string, string>>(english: G) {
 /** The string for a shared key in `lang`, with `{name}` placeholders filled in (as text). */
 export const msg = /* @__PURE__ */ messages({});
 
-/** A date in the page's language, or the raw text when it is not a date. */
+/** Abbreviated month names, as each language's medium date style writes them. */
+const MONTHS: Readonly<Record<Language, readonly string[]>> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  es: ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'oct', 'nov', 'dic'],
+};
+
+/**
+ * A date in the page's language, in the medium style ("Jan 15, 2026", "15 ene 2026"): the calendar day in UTC, as
+ * the credential states it; with `withTime`, the reader's local date and time ("Jan 15, 2026, 9:05 AM",
+ * "15 ene 2026, 9:05"). The raw text when it is not a date.
+ *
+ * Written out rather than through Intl.DateTimeFormat: a page's first Intl object loads the browser's locale data,
+ * one task of 30–90 ms (measured in Chromium here), which would fall in the first card's render.
+ */
 export function formatDate(lang: Language, value: string | undefined, withTime = false): string {
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  const key = `${lang}|${withTime}`;
-  const textKey = `${key}|${value}`;
-  const known = formattedDates.get(textKey);
-  if (known !== undefined) return known;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' });
-    dateFormats.set(key, format);
-  }
-  const text = format.format(date);
-  // A card formats its dates at each render, and a passport's badges share many of them.
-  if (formattedDates.size >= MAX_FORMATTED) formattedDates.delete(formattedDates.keys().next().value!);
-  formattedDates.set(textKey, text);
-  return text;
+  const [year, month, day] = withTime ? [date.getFullYear(), date.getMonth(), date.getDate()] : [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()];
+  const es = lang === 'es';
+  const text = es ? `${day} ${MONTHS.es[month]} ${year}` : `${MONTHS.en[month]} ${day}, ${year}`;
+  if (!withTime) return text;
+  const hours = date.getHours();
+  const minutes = String(date.getMinutes()).padStart(2, '0');
+  return es ? `${text}, ${hours}:${minutes}` : `${text}, ${hours % 12 || 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`;
 }
-
-/** Making a formatter costs far more than using one: one per language and style, kept for the page. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/** Formatting a date costs more than looking it up: the texts made last, by language, style and value. */
-const formattedDates = new Map<string, string>();
-const MAX_FORMATTED = 512;
