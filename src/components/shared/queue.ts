@@ -88,6 +88,14 @@ export async function verifyQueued(input: unknown, extra: VerifyOptions = {}): P
   const dataIntegrity = typeof input === 'object' && input !== null && !Array.isArray(input) && 'proof' in input;
   // What verifying it loads starts loading now, all together rather than one module after the other.
   if (dataIntegrity) preloadDataIntegrity((input as { '@context'?: unknown })['@context']);
+  // The page's first Data Integrity verification processes the contexts and compiles the path; the others wait for
+  // it (a short while at most: its key may be slow to fetch) and then find that done, instead of doing the same work
+  // beside it in one long task.
+  let first: (() => void) | undefined;
+  if (dataIntegrity && !dataIntegrityRan) {
+    if (coldRun) await Promise.race([coldRun, new Promise((resolve) => setTimeout(resolve, COLD_WAIT_MS))]);
+    else coldRun = new Promise<void>((resolve) => (first = resolve));
+  }
   if (running >= CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
   running++;
   try {
@@ -101,9 +109,18 @@ export async function verifyQueued(input: unknown, extra: VerifyOptions = {}): P
   } finally {
     running--;
     waiting.shift()?.();
+    if (first) {
+      dataIntegrityRan = true;
+      first();
+    }
   }
 }
 
 /** Whether a Data Integrity signature has been checked on this page (the warm-up is then not needed). */
 let dataIntegrityVerified = false;
+/** The page's first Data Integrity verification through the queue, while it runs; whether one has ended. */
+let coldRun: Promise<void> | undefined;
+let dataIntegrityRan = false;
+/** How long other Data Integrity verifications wait for the first at most. */
+const COLD_WAIT_MS = 400;
 
