@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { entriesOf, itemsOf, MAX_BADGES } from '../../src/components/passport/sources.js';
-import { skillKey, skillsOf, sortBadges, statusOf, summaryOf, type BadgeStatus } from '../../src/components/passport/model.js';
+import { compareText, skillKey, skillsOf, sortBadges, statusOf, summaryOf, type BadgeStatus } from '../../src/components/passport/model.js';
 import type { BadgeView, Check, VerificationResult } from '../../src/core/index.js';
 
 const BASE = 'https://passport.example/lists/me.json';
@@ -91,7 +91,6 @@ describe('passport model', () => {
         { status: 'revoked', view: view('b', 'z') },
         { status: 'verifying', view: view('never') },
       ],
-      'en',
     );
     expect(skills.map((s) => [s.name, s.count, s.badges])).to.deep.equal([
       ['b', 2, 3],
@@ -106,5 +105,14 @@ describe('passport model', () => {
     expect(sortBadges(items, 'date', 'en').map((i) => i.index)).to.deep.equal([2, 0, 3, 1]);
     expect(sortBadges(items, 'name', 'en').map((i) => i.index)).to.deep.equal([2, 0, 3, 1]);
     expect(sortBadges([item(0, 'Z'), item(1, 'é'), item(2, 'e')], 'name', 'es').map((i) => i.index)).to.deep.equal([1, 2, 0]);
+  });
+
+  it('orders skill names without Intl: case and accents aside, numbers by value', () => {
+    const sorted = (names: string[]) => [...names].sort(compareText);
+    expect(sorted(['b', 'A', 'a', 'B'])).to.deep.equal(['A', 'a', 'b', 'B']);
+    expect(sorted(['Zoología', 'Álgebra', 'arte', 'Ética'])).to.deep.equal(['Álgebra', 'arte', 'Ética', 'Zoología']);
+    expect(sorted(['Level 10', 'Level 2', 'Level 1'])).to.deep.equal(['Level 1', 'Level 2', 'Level 10']);
+    expect(sorted(['ab', 'a', 'abc', ''])).to.deep.equal(['', 'a', 'ab', 'abc']);
+    expect(compareText('Data', 'data')).to.equal(0);
   });
 });

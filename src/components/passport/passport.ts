@@ -274,7 +274,7 @@ export class VbPassport extends LitElement {
     const filter = this.filter || undefined;
     const shown = new Set(sorted.filter((b) => !filter || hasSkill(b.view, filter)).map((b) => b.key));
     const verifying = badges.some((b) => b.status === 'verifying');
-    const skills = skillsOf(badges, lang);
+    const skills = skillsOf(badges);
     this._shownChildren = this._mode === 'children' ? sorted.filter((b) => shown.has(b.key)).map((b) => b.card!) : [];
 
     const summary = loading
