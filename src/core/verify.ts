@@ -17,6 +17,7 @@ import { buildView, identifierOf } from './view.js';
 import { errorText, type FetchLike, type NetOptions } from './net.js';
 import type { StatusListCache } from './status/cache.js';
 import type { DocumentCache } from './resolve/cache.js';
+import { once } from './util/once.js';
 
 export interface VerifyOptions {
   /** The fetch used for every request (credential, DID documents, key documents). Default: globalThis.fetch. */
@@ -196,19 +197,7 @@ async function statusCheck(
   });
 }
 
-/**
- * The lazily loaded modules, each imported once: a settled `import()` is kept, so a warm verification does not pay
- * for module resolution again. A failed import (a chunk that could not be fetched) is tried again next time.
- */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | undefined;
-  return () =>
-    (loaded ??= load().catch((error: unknown) => {
-      loaded = undefined;
-      throw error;
-    }));
-}
-
+/** The lazily loaded modules, each imported once (../util/once.ts). */
 const modules = {
   jwt: once(() => import('./proofs/vc-jwt.js')),
   signature: once(() => import('./checks/signature.js')),

@@ -6,6 +6,7 @@ import type { Check, ProofDetails } from '../result.js';
 import { isObject, type JsonObject } from '../load/json.js';
 import { resolveVerificationMethod, type KeyResolution, type ResolveContext, type ResolvedKey } from '../resolve/keys.js';
 import { describe, errorText } from '../net.js';
+import { once } from '../util/once.js';
 
 const SUPPORTED_CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-2022', 'ecdsa-rdfc-2019', 'ecdsa-sd-2023', 'eddsa-jcs-2022', 'ecdsa-jcs-2019'];
 
@@ -27,16 +28,8 @@ function isSupported(proof: JsonObject): boolean {
   return proof.type === 'DataIntegrityProof' && typeof proof.cryptosuite === 'string' && SUPPORTED_CRYPTOSUITES.includes(proof.cryptosuite);
 }
 
-let dataIntegrity: Promise<typeof import('../proofs/data-integrity.js')> | undefined;
-
 /** The Data Integrity module, imported once (a failed import is tried again next time). */
-function loadDataIntegrity(): Promise<typeof import('../proofs/data-integrity.js')> {
-  dataIntegrity ??= import('../proofs/data-integrity.js').catch((error: unknown) => {
-    dataIntegrity = undefined;
-    throw error;
-  });
-  return dataIntegrity;
-}
+const loadDataIntegrity = once(() => import('../proofs/data-integrity.js'));
 
 export async function checkSignature(
   credential: JsonObject,

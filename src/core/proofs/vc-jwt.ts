@@ -22,6 +22,7 @@ import { parseDateTime } from '../checks/validity.js';
 import { describe, errorText } from '../net.js';
 import { nativeChecks } from '../crypto/node.js';
 import { remember, webCryptoJwsMatches } from '../crypto/jws.js';
+import { once } from '../util/once.js';
 import {
   controllerDocumentUrl,
   fetchDocument,
@@ -106,7 +107,8 @@ function originOf(url: string): string | undefined {
   }
 }
 
-let jose: Promise<typeof import('./jose.js')> | undefined;
+/** jose's two functions, imported once, only when a token needs them (a failed import is tried again next time). */
+const loadJose = once(() => import('./jose.js'));
 
 /** Keys jose imported, by algorithm and JWK: importing costs more than verifying. Bounded; the oldest use goes first. */
 const importedKeys = new Map<string, ReturnType<typeof importJWK>>();
@@ -131,10 +133,7 @@ async function signatureMatches(token: string, header: JsonObject, jwk: JsonObje
   const native = node && (await node);
   if (native ? native.checks.jwsMatches(native.crypto, token, header, jwk, alg) : await webCryptoJwsMatches(token, header, jwk, alg)) return true;
   // jose failing to load is not a bad signature: the error reaches verify.ts, which reports the check as not run.
-  const lib = await (jose ??= import('./jose.js').catch((error: unknown) => {
-    jose = undefined;
-    throw error;
-  }));
+  const lib = await loadJose();
   try {
     const publicKey = await importKey(lib, jwk, alg);
     await lib.compactVerify(token, publicKey, { algorithms: [alg] });
