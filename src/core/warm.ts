@@ -9,7 +9,6 @@ import { verifyCredential } from './verify.js';
 import { StatusListCache } from './status/cache.js';
 
 let preloading: Promise<unknown> | undefined;
-let nextLevelRequested = false;
 /**
  * In the browser bundle, the files of the chunks that the modules `preloadDataIntegrity` imports import in turn
  * (jsonld's, the curve helpers', ...): vite.bundle.config.ts writes them in place of this string. Elsewhere it stays
@@ -37,13 +36,10 @@ export function preloadDataIntegrity(contexts: unknown = []): void {
     import('./proofs/data-integrity.js'),
     import('./crypto/webcrypto.js'),
     import('./checks/status.js'),
+    ...(Array.isArray(NEXT_LEVEL) ? NEXT_LEVEL : []).filter((file) => typeof file === 'string').map((file) => import(/* @vite-ignore */ new URL(file, import.meta.url).href)),
   ]).catch(() => {
     preloading = undefined;
   });
-  if (!nextLevelRequested && Array.isArray(NEXT_LEVEL)) {
-    nextLevelRequested = true;
-    for (const file of NEXT_LEVEL) if (typeof file === 'string') import(/* @vite-ignore */ new URL(file, import.meta.url).href).catch(() => {});
-  }
   const urls = (Array.isArray(contexts) ? contexts : [contexts]).filter((url): url is string => typeof url === 'string' && !preloaded.has(url));
   for (const url of urls) if (preloaded.size < 64) preloaded.add(url);
   // The table of pinned contexts comes with the Data Integrity path, not with the page's first module.
