@@ -55,9 +55,11 @@ function types(value: JsonValue | undefined): string[] {
   return list(value).filter((t): t is string => typeof t === 'string');
 }
 
+/** `obj` without its undefined properties (a new object: deleting them would leave a slower dictionary-mode object). */
 function compact<T extends object>(obj: T): T {
-  for (const key of Object.keys(obj) as (keyof T)[]) if (obj[key] === undefined) delete obj[key];
-  return obj;
+  const out: Partial<T> = {};
+  for (const key of Object.keys(obj) as (keyof T)[]) if (obj[key] !== undefined) out[key] = obj[key];
+  return out as T;
 }
 
 function alignment(a: JsonValue): Alignment | undefined {
