@@ -39,6 +39,17 @@ describe('yielding to the host', () => {
     await yieldTask();
   });
 
+  it('resumes each waiter of nextTask in a task of its own (the work they resume is not gathered into one task)', async () => {
+    const order: string[] = [];
+    const first = nextTask().then(() => {
+      order.push('first');
+      queueMicrotask(() => order.push('first, then its microtask'));
+    });
+    const second = nextTask().then(() => order.push('second'));
+    await Promise.all([first, second]);
+    expect(order).to.deep.equal(['first', 'first, then its microtask', 'second']);
+  });
+
   it('leaves a Data Integrity verification and its result as they are (preloaded or not, yielding or not)', async () => {
     const list = JSON.stringify(WARM_STATUS_LIST);
     const fetch = (async (input: unknown) =>

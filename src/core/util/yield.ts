@@ -40,13 +40,12 @@ export function nextTask(): Promise<void> {
   if (typeof Channel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     waiting.push(resolve);
-    if (waiting.length > 1) return;
-    // One channel for the page, made on first use; one message wakes every waiter queued before it arrives.
+    // One channel for the page, made on first use; one message per waiter, each waking the oldest. Each waiter then
+    // has a task of its own: work that many callers resume at once (a hundred cards showing their step, a passport's
+    // next slice) is not gathered into one long task.
     if (!channel) {
       channel = new Channel();
-      channel.port1.onmessage = () => {
-        for (const wake of waiting.splice(0)) wake();
-      };
+      channel.port1.onmessage = () => waiting.shift()?.();
       // A host that keeps running while a port is open (Node) is not kept alive by this one.
       (channel.port1 as { unref?: () => void }).unref?.();
     }
