@@ -82,6 +82,21 @@ describe('WebCrypto signature verification', () => {
     }
   });
 
+  it('canonicalises through jsonld with a pause between scoped contexts, and gets the same N-Quads', async () => {
+    const key = await makeKey(3);
+    const { proof: _proof, ...unsecured } = (await signDataIntegrity(badge(key.controller), key)) as { proof: unknown };
+    let pauses = 0;
+    const counted = () => {
+      pauses++;
+      return Promise.resolve();
+    };
+    // A fresh context set (an inline scoped context), so that jsonld processes it rather than finding it memoised.
+    const fresh = { ...unsecured, '@context': [...(unsecured as { '@context': unknown[] })['@context'], { Probe: { '@id': 'urn:probe', '@context': { p: 'urn:p' } } }] };
+    const text = await canonize(fresh, { documentLoader, pause: counted });
+    expect(pauses).to.be.greaterThan(0);
+    expect(text).to.equal(await eddsaRdfc2022.canonize(fresh, { documentLoader }));
+  });
+
   it('makes the verify data (two SHA-256 hashes) as @digitalbazaar/data-integrity does, on this thread or not', async () => {
     const key = await makeKey(4);
     const signed = (await signDataIntegrity(badge(key.controller, { name: 'Ünïcödé 名前 🎓' }), key)) as { proof: object };

@@ -38,7 +38,7 @@ function prepare(source: unknown, url: string): object {
   const document = structuredClone(source) as Record<string, unknown>;
   const written = new Set<object>();
   const absolute = (value: string) => {
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) throw new Error(`The pinned context ${url} names the relative context URL ${value}.`);
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) throw new Error(`Pinned context ${url}: relative context URL ${value}`);
   };
   const walk = (context: unknown) => {
     if (typeof context === 'string') return absolute(context);

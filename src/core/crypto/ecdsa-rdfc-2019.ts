@@ -2,7 +2,10 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import { withWebCrypto } from './suites.js';
+import { yieldIfDue } from '../util/yield.js';
 
 export function createSuites(): object[] {
-  return [new DataIntegrityProof({ cryptosuite: withWebCrypto(ecdsaRdfc2019) })];
+  // jsonld's pause between scoped contexts, as in ./eddsa-rdfc-2022.ts.
+  const canonize = (input: object, options: object) => ecdsaRdfc2019.canonize(input, { ...options, pause: yieldIfDue });
+  return [new DataIntegrityProof({ cryptosuite: withWebCrypto({ ...ecdsaRdfc2019, canonize }) })];
 }

@@ -3,6 +3,7 @@ import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { base58Decode } from '../util/base58.js';
 import type { VerificationMethod } from './suites.js';
 import { webCryptoVerifier } from './webcrypto.js';
+import { yieldIfDue } from '../util/yield.js';
 
 /**
  * Ed25519Signature2020 with the signature checked through WebCrypto. The library has already fetched the key,
@@ -23,5 +24,6 @@ export class WebCryptoEd25519Signature2020 extends Ed25519Signature2020 {
 }
 
 export function createSuites(): object[] {
-  return [new WebCryptoEd25519Signature2020()];
+  // jsonld's pause between scoped contexts, as in ./eddsa-rdfc-2022.ts.
+  return [Object.assign(new WebCryptoEd25519Signature2020(), { canonizeOptions: { pause: yieldIfDue } })];
 }

@@ -23,87 +23,63 @@ function constants(): [Uint32Array, Uint32Array] {
   return [K, H];
 }
 const W = new Uint32Array(64);
-/** The last block or two of a message: its tail, the padding and the length. */
-const TAIL = new Uint8Array(128);
-const encoder = new TextEncoder();
-/** Two hexadecimal digits for each byte value. */
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+export const textEncoder = new TextEncoder();
 
 /** The SHA-256 of `bytes`, as 64 lowercase hexadecimal digits. */
 export function sha256Hex(bytes: Uint8Array): string {
-  const digest = sha256(bytes);
   let hex = '';
-  for (let i = 0; i < 32; i++) hex += HEX[digest[i]!]!;
+  for (const byte of sha256(bytes)) hex += byte.toString(16).padStart(2, '0');
   return hex;
 }
 
 /** The SHA-256 of `bytes` (32 bytes). */
 export function sha256(bytes: Uint8Array): Uint8Array {
-  const [K, H] = constants();
-  const state = Int32Array.from(H);
   const length = bytes.length;
-  // The whole blocks are read from the message itself; the rest of it, a 1 bit, zeros and the length in bits (a
-  // 64-bit big-endian number) make one or two more blocks.
-  const whole = length - (length % 64);
-  for (let offset = 0; offset < whole; offset += 64) block(bytes, offset, state, K);
-  const rest = length - whole;
-  const tailLength = rest < 56 ? 64 : 128;
-  TAIL.fill(0, 0, tailLength);
-  TAIL.set(bytes.subarray(whole), 0);
-  TAIL[rest] = 0x80;
-  const high = Math.floor(length / 0x20000000);
-  const low = (length << 3) >>> 0;
-  for (let i = 0; i < 4; i++) {
-    TAIL[tailLength - 8 + i] = (high >>> (24 - 8 * i)) & 0xff;
-    TAIL[tailLength - 4 + i] = (low >>> (24 - 8 * i)) & 0xff;
+  // The message, a 1 bit, zeros, and the length in bits as a 64-bit big-endian number: a multiple of 64 bytes.
+  const padded = new Uint8Array(((length + 8) >> 6) * 64 + 64);
+  padded.set(bytes);
+  padded[length] = 0x80;
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(length / 0x20000000));
+  view.setUint32(padded.length - 4, (length << 3) >>> 0);
+  const [K, H] = constants();
+  let h0 = H[0]! | 0, h1 = H[1]! | 0, h2 = H[2]! | 0, h3 = H[3]! | 0, h4 = H[4]! | 0, h5 = H[5]! | 0, h6 = H[6]! | 0, h7 = H[7]! | 0;
+  for (let offset = 0; offset < padded.length; offset += 64) {
+    for (let i = 0; i < 16; i++) W[i] = view.getUint32(offset + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const w15 = W[i - 15]!, w2 = W[i - 2]!;
+      const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
+      const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
+      W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
+    }
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
+    for (let i = 0; i < 64; i++) {
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      h = g;
+      g = f;
+      f = e;
+      e = (d + t1) | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) | 0;
+    }
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+    h5 = (h5 + f) | 0;
+    h6 = (h6 + g) | 0;
+    h7 = (h7 + h) | 0;
   }
-  for (let offset = 0; offset < tailLength; offset += 64) block(TAIL, offset, state, K);
   const digest = new Uint8Array(32);
-  for (let i = 0; i < 8; i++) {
-    const word = state[i]!;
-    digest[i * 4] = word >>> 24;
-    digest[i * 4 + 1] = (word >>> 16) & 0xff;
-    digest[i * 4 + 2] = (word >>> 8) & 0xff;
-    digest[i * 4 + 3] = word & 0xff;
-  }
+  const out = new DataView(digest.buffer);
+  [h0, h1, h2, h3, h4, h5, h6, h7].forEach((word, i) => out.setUint32(i * 4, word >>> 0));
   return digest;
-}
-
-/** One 64-byte block of `data` at `offset` into the running hash `state` (FIPS 180-4, 6.2.2). */
-function block(data: Uint8Array, offset: number, state: Int32Array, K: Uint32Array): void {
-  for (let i = 0; i < 16; i++) {
-    const j = offset + i * 4;
-    W[i] = (data[j]! << 24) | (data[j + 1]! << 16) | (data[j + 2]! << 8) | data[j + 3]!;
-  }
-  for (let i = 16; i < 64; i++) {
-    const w15 = W[i - 15]!, w2 = W[i - 2]!;
-    const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
-    const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
-    W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
-  }
-  let a = state[0]!, b = state[1]!, c = state[2]!, d = state[3]!, e = state[4]!, f = state[5]!, g = state[6]!, h = state[7]!;
-  for (let i = 0; i < 64; i++) {
-    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
-    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-    const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-    h = g;
-    g = f;
-    f = e;
-    e = (d + t1) | 0;
-    d = c;
-    c = b;
-    b = a;
-    a = (t1 + t2) | 0;
-  }
-  state[0] = (state[0]! + a) | 0;
-  state[1] = (state[1]! + b) | 0;
-  state[2] = (state[2]! + c) | 0;
-  state[3] = (state[3]! + d) | 0;
-  state[4] = (state[4]! + e) | 0;
-  state[5] = (state[5]! + f) | 0;
-  state[6] = (state[6]! + g) | 0;
-  state[7] = (state[7]! + h) | 0;
 }
 
 /** A message digest of the shape rdf-canonize's `createMessageDigest` option takes (SHA-256, text in UTF-8). */
@@ -120,6 +96,6 @@ export class Sha256MessageDigest {
     // one is due (never in Node: see ../util/yield.ts). The digest is the same.
     const pause = yieldIfDue();
     if (pause) await pause;
-    return sha256Hex(encoder.encode(this.content));
+    return sha256Hex(textEncoder.encode(this.content));
   }
 }
