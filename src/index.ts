@@ -9,7 +9,7 @@ import './define.js';
 
 export { VbBadgeCard } from './components/badge-card/badge-card.js';
 export { VbVerifyButton } from './components/verify-button/verify-button.js';
-export { VbBadgeActions } from './components/badge-actions/badge-actions.js';
+export { VbBadgeActions, type VbBadgeDownloadDetail } from './components/badge-actions/badge-actions.js';
 export { VbPassport, type VbPassportReadyDetail } from './components/passport/passport.js';
 export { configure, type VerifierConfig } from './components/shared/config.js';
 export type { VerificationState } from './components/shared/state.js';

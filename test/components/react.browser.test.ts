@@ -1,7 +1,8 @@
 /**
  * verifiable-badges/react in Chromium: the @lit/react wrappers rendered by react-dom. Importing the module registers
  * the elements; props reach the elements as properties (`credential`, `credentials`), the typed event props
- * (`onVerifyStart`, `onVerifyProgress`, `onVerifyEnd`, `onPassportReady`) receive the elements' events, and
+ * (`onVerifyStart`, `onVerifyProgress`, `onVerifyEnd`, `onPassportReady`, `onBadgeDownload`) receive the elements'
+ * events, and
  * `configure` from the same module reaches the elements (trusted issuers). No JSX: React.createElement.
  */
 import { expect } from 'chai';
@@ -10,17 +11,20 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import {
   configure,
+  VbBadgeActions,
+  VbBadgeActionsElement,
   VbBadgeCard,
   VbBadgeCardElement,
   VbPassport,
   VbVerifyButton,
   VbVerifyButtonElement,
+  type VbBadgeDownloadDetail,
   type VbPassportReadyDetail,
   type VbVerifyEndDetail,
   type VbVerifyProgressDetail,
   type VbVerifyStartDetail,
 } from '../../src/react/index.js';
-import { StatusListCache } from '../../src/core/index.js';
+import { StatusListCache, unbake } from '../../src/core/index.js';
 import { fixtures, NOW, WEB_ISSUER, type Fixtures } from '../support/fixtures.js';
 
 const SETTLED = ['verified', 'failed', 'indeterminate'];
@@ -62,10 +66,11 @@ describe('verifiable-badges/react', function () {
     container.remove();
   });
 
-  it('importing the module registers the three elements with their classes', () => {
+  it('importing the module registers the four elements with their classes', () => {
     expect(customElements.get('vb-badge-card')).to.equal(VbBadgeCardElement);
     expect(customElements.get('vb-verify-button')).to.equal(VbVerifyButtonElement);
     expect(customElements.get('vb-passport')).to.exist;
+    expect(customElements.get('vb-badge-actions')).to.equal(VbBadgeActionsElement);
     expect(VbBadgeCard.displayName).to.equal('VbBadgeCard');
   });
 
@@ -157,6 +162,50 @@ describe('verifiable-badges/react', function () {
     expect(ends[0]!.result).to.equal(result);
     expect(ends[0]!.state).to.equal('failed');
     button.shadowRoot!.querySelector('dialog')?.close();
+  });
+
+  it('<VbBadgeActions slot="actions"> in a card offers "Add to LinkedIn" once verified, and onBadgeDownload receives the download', async () => {
+    const downloads: VbBadgeDownloadDetail[] = [];
+    const blobs: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    const anchorClick = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      if (object instanceof Blob) blobs.push(object);
+      return createObjectURL.call(URL, object);
+    };
+    // A click on the download link saves nothing during tests.
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (!this.download) anchorClick.call(this);
+    };
+    try {
+      const ref = React.createRef<VbBadgeActionsElement>();
+      render(
+        React.createElement(
+          VbBadgeCard,
+          { credential: f.verified },
+          React.createElement(VbBadgeActions, { ref, slot: 'actions', onBadgeDownload: (event) => downloads.push(event.detail) }),
+        ),
+      );
+      const card = container.querySelector('vb-badge-card') as VbBadgeCardElement;
+      const actions = ref.current!;
+      expect(actions).to.be.an.instanceOf(VbBadgeActionsElement);
+      expect(actions.card).to.equal(card);
+      await until(() => card.getAttribute('state') === 'verified', 'a verified card');
+      await actions.updateComplete;
+      expect(actions.shadowRoot!.querySelector('[part~="linkedin"]')).to.exist;
+      actions.shadowRoot!.querySelector<HTMLButtonElement>('[part~="download"]')!.click();
+      await until(() => downloads.length > 0, 'onBadgeDownload');
+      expect(downloads).to.have.length(1);
+      expect(blobs).to.have.length(1);
+      const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+      expect(downloads[0]).to.deep.equal({ fileName: 'data-visualization-practitioner.svg', format: 'svg', size: bytes.byteLength });
+      // The credential the card verified is inside the file.
+      const baked = unbake(bytes);
+      expect(baked.ok && JSON.parse(baked.text)).to.deep.equal(f.verified);
+    } finally {
+      URL.createObjectURL = createObjectURL;
+      HTMLAnchorElement.prototype.click = anchorClick;
+    }
   });
 
   it('settled states are reflected for page CSS through the wrapper too', async () => {
