@@ -8,7 +8,7 @@ import axe from 'axe-core';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { VbBadgeCard, type VbVerifyEndDetail, type VbVerifyStartDetail } from '../../src/components/badge-card/badge-card.js';
 import { headingLevel, isTrustedIssuer, previewOf, reasonLines, resolveSrc } from '../../src/components/badge-card/badge-card.model.js';
-import { configure } from '../../src/components/shared/config.js';
+import { configure, verifierOptions } from '../../src/components/shared/config.js';
 import { formatDate, languageReady } from '../../src/components/shared/i18n.js';
 import { StatusListCache, type VerificationResult } from '../../src/core/index.js';
 import { fixtures, NOW, WEB_ISSUER, type Fixtures } from '../support/fixtures.js';
@@ -440,6 +440,27 @@ describe('<vb-badge-card>', function () {
       expect(words(part(verified, 'trusted'))).to.equal('Recognised issuer');
       const tampered = await settled(card(f.tampered));
       expect(parts(tampered, 'trusted')).to.have.length(0);
+    });
+
+    it('shows a list of trusted issuers configured after it verified, without verifying again', async () => {
+      setUp();
+      const el = await settled(card(f.verified));
+      let starts = 0;
+      el.addEventListener('vb-verify-start', () => starts++);
+      expect(parts(el, 'trusted')).to.have.length(0);
+      configure({ ...verifierOptions(), trustedIssuers: [WEB_ISSUER] });
+      await el.updateComplete;
+      expect(words(part(el, 'trusted'))).to.equal('Recognised issuer');
+      configure({ ...verifierOptions(), trustedIssuers: ['did:web:other.example.org'] });
+      await el.updateComplete;
+      expect(parts(el, 'trusted')).to.have.length(0);
+      expect(starts).to.equal(0);
+      expect(el.state).to.equal('verified');
+      // A card that has left the page no longer listens.
+      el.remove();
+      configure({ ...verifierOptions(), trustedIssuers: [WEB_ISSUER] });
+      await el.updateComplete;
+      expect(parts(el, 'trusted')).to.have.length(0);
     });
   });
 

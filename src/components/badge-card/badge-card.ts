@@ -4,7 +4,7 @@ import { takeVerifiedAhead } from '../shared/queue.js';
 import type { VbVerifyEndDetail, VbVerifyProgressDetail, VbVerifyStartDetail } from '../shared/events.js';
 import { property, state } from 'lit/decorators.js';
 import type { BadgeView, CredentialInput, ProgressStep, VerificationResult } from '../../core/index.js';
-import { trustedIssuers } from '../shared/config.js';
+import { onTrustedIssuersChange, trustedIssuers } from '../shared/config.js';
 import { languageOf, languageReady, msg, type Language, type MessageKey } from '../shared/i18n.js';
 import { inlineCredential } from '../shared/source.js';
 import type { VerificationState } from '../shared/state.js';
@@ -125,6 +125,7 @@ export class VbBadgeCard extends LitElement {
   /** Counts the verifications this card has begun (a newer one makes an older one's early steps stale). */
   private _starts = 0;
   private _children?: MutationObserver;
+  private _stopTrusted?: () => void;
   private _warnedLevel?: unknown;
 
   static override get observedAttributes(): string[] {
@@ -171,6 +172,8 @@ export class VbBadgeCard extends LitElement {
     // An inline script child may be added or filled in after the element upgrades.
     this._children = new MutationObserver(() => this.requestUpdate());
     this._children.observe(this, { childList: true, subtree: true, characterData: true });
+    // The "Recognised issuer" label follows the page's list of trusted issuers.
+    this._stopTrusted = onTrustedIssuersChange(() => this.requestUpdate());
     // A run cut short by a disconnection starts again on reconnection.
     if (this._input === NONE) this.requestUpdate();
   }
@@ -178,6 +181,7 @@ export class VbBadgeCard extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._children?.disconnect();
+    this._stopTrusted?.();
     // A card moved in the page (a passport sorting its cards) is disconnected and reconnected at once: only a card
     // that stays out of the page gives up its run.
     queueMicrotask(() => {
