@@ -5,9 +5,11 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import { cryptosuite as ecdsaRdfc2019 } from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import { MAX_CACHED_KEYS, decodeMultikey, keyCacheSize, useNodeCrypto, webCryptoSupports, webCryptoVerifier } from '../../src/core/crypto/webcrypto.js';
 import { base58Encode } from '../../src/core/util/base58.js';
+import { canYield } from '../../src/core/util/yield.js';
 import { malleatedSignatures } from '../support/signature-variants.js';
 import { withWebCrypto } from '../../src/core/crypto/suites.js';
 import { canonize, eddsaCryptosuite } from '../../src/core/crypto/eddsa-rdfc-2022.js';
+import { Sha256MessageDigest } from '../../src/core/crypto/sha256.js';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { badge, documentLoader, makeKey, signDataIntegrity } from '../support/issuer.js';
 
@@ -95,6 +97,41 @@ describe('WebCrypto signature verification', () => {
     const text = await canonize(fresh, { documentLoader, pause: counted });
     expect(pauses).to.be.greaterThan(0);
     expect(text).to.equal(await eddsaRdfc2022.canonize(fresh, { documentLoader }));
+  });
+
+  it('in a page, lets urgent work run in the middle of a long context processing by default (the pause is yieldIfDue)', async function () {
+    // Node never yields: nothing to observe there.
+    const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: string }) => Promise<void> } }).scheduler;
+    if (!canYield() || typeof scheduler?.postTask !== 'function') this.skip();
+    const key = await makeKey(3);
+    const { proof: _proof, ...unsecured } = (await signDataIntegrity(badge(key.controller), key)) as { proof: unknown };
+    // An inline context with many type-scoped contexts (processed on every call: only static contexts are memoised).
+    const scoped: Record<string, unknown> = {};
+    for (let i = 0; i < 300; i++) scoped[`Probe${i}`] = { '@id': `urn:probe:${i}`, '@context': { [`p${i}`]: `urn:p:${i}` } };
+    const fresh = { ...unsecured, '@context': [...(unsecured as { '@context': unknown[] })['@context'], scoped] };
+    /**
+     * Whether a user-blocking task posted just before canonize ran while jsonld turned the document into RDF: by the
+     * time RDFC-1.0 asks for its first hash (RDFC-1.0 yields on its own later, every hundred blank nodes).
+     */
+    const urgentRanDuring = async (options: Record<string, unknown>) => {
+      // More than yieldIfDue's 8 ms since the last yield: its first call yields.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      let ran = false;
+      let ranBeforeHashing: boolean | undefined;
+      const createMessageDigest = () => {
+        ranBeforeHashing ??= ran;
+        return new Sha256MessageDigest();
+      };
+      void scheduler!.postTask!(() => (ran = true), { priority: 'user-blocking' });
+      await canonize(fresh, { documentLoader, createMessageDigest, ...options });
+      return ranBeforeHashing;
+    };
+    // The contexts loaded once (a first load of a module is a task of its own).
+    await canonize(fresh, { documentLoader });
+    // With a pause that never waits, turning the document into RDF is one stretch of microtasks: the task waits.
+    expect(await urgentRanDuring({ pause: () => undefined })).to.equal(false);
+    // By default, the page gets a turn.
+    expect(await urgentRanDuring({})).to.equal(true);
   });
 
   it('makes the verify data (two SHA-256 hashes) as @digitalbazaar/data-integrity does, on this thread or not', async () => {
