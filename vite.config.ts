@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { siteHeader } from './demo/site-header.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -50,6 +51,8 @@ const port = Number(process.env.PORT) || 5173;
 
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? `${root}demo` : root,
+  // The demo pages' shared header (demo/site-header.ts); the library build has no HTML.
+  plugins: command === 'serve' ? [siteHeader()] : [],
   publicDir: command === 'serve' ? `${root}demo/public` : false,
   // Lit decorators: experimentalDecorators / useDefineForClassFields come from tsconfig.json.
   server: {

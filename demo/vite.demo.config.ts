@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { siteHeader } from './site-header.js';
 
 const demo = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +30,7 @@ export default defineConfig({
   root: demo,
   base: './',
   publicDir: `${demo}public`,
+  plugins: [siteHeader()],
   // Lit decorators: experimentalDecorators / useDefineForClassFields come from tsconfig.json.
   build: {
     target: 'es2022',
