@@ -2,8 +2,7 @@
  * verifiable-badges/react in Chromium: the @lit/react wrappers rendered by react-dom. Importing the module registers
  * the elements; props reach the elements as properties (`credential`, `credentials`), the typed event props
  * (`onVerifyStart`, `onVerifyProgress`, `onVerifyEnd`, `onPassportReady`, `onBadgeDownload`) receive the elements'
- * events, and
- * `configure` from the same module reaches the elements (trusted issuers). No JSX: React.createElement.
+ * events, and `configure` from the same module reaches the elements (trusted issuers). No JSX: React.createElement.
  */
 import { expect } from 'chai';
 import * as React from 'react';
