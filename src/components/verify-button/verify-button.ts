@@ -9,16 +9,11 @@ import type { VerificationState } from '../shared/state.js';
 import { tokens } from '../shared/tokens.js';
 import { STATE_ICONS } from './icons.js';
 import { styles } from './verify-button.styles.js';
+import { once } from '../../core/util/once.js';
 
 type ReportModule = typeof import('./dialog.js');
-let report: Promise<ReportModule> | undefined;
 /** The dialog's report, imported once for the page (tried again after a failed load). */
-function loadReport(): Promise<ReportModule> {
-  return (report ??= import('./dialog.js').catch((error: unknown) => {
-    report = undefined;
-    throw error;
-  }));
-}
+const loadReport = once(() => import('./dialog.js'));
 
 /**
  * A button that verifies a badge on demand and explains the result: every check with its outcome, code and message,

@@ -11,6 +11,7 @@ import { withWebCrypto } from './suites.js';
 import { nodeCrypto } from './node.js';
 import { Sha256MessageDigest, sha256, textEncoder } from './sha256.js';
 import { yieldIfDue } from '../util/yield.js';
+import { once } from '../util/once.js';
 import type { Verifier } from './webcrypto.js';
 
 /**
@@ -29,13 +30,12 @@ export async function canonize(input: object, options: Record<string, unknown>):
   return rdfCanonize.canonize(dataset, sha256 ? { ...merged, createMessageDigest: () => new Sha256MessageDigest() } : merged);
 }
 
-let library: Promise<{ createVerifier(o: { verificationMethod: object }): Promise<Verifier> }> | undefined;
+/** The package, imported the first time its verifier is needed (tried again after a failed load). */
+const loadLibrary = once(() => import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite'));
 
-/** The package's own verifier (pure-JS Ed25519 in browsers), loaded the first time it is needed. */
+/** The package's own verifier (pure-JS Ed25519 in browsers). */
 async function libraryVerifier(options: { verificationMethod: object }): Promise<Verifier> {
-  library ??= import('@digitalbazaar/eddsa-rdfc-2022-cryptosuite').then((m) => m.cryptosuite);
-  library.catch(() => (library = undefined));
-  return (await library).createVerifier(options);
+  return (await loadLibrary()).cryptosuite.createVerifier(options) as Promise<Verifier>;
 }
 
 interface ProofContext {
