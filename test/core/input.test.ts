@@ -33,6 +33,7 @@ describe('input reading', () => {
     ['a javascript: URL', 'javascript:alert(1)', 'failed', 'unrecognised-input'],
     ['an ftp URL', 'ftp://example.org/badge.json', 'failed', 'insecure-url'],
     ['a plain http URL', 'http://example.org/badge.json', 'failed', 'insecure-url'],
+    ['text with a 40-letter "scheme" (no URL scheme is that long)', `${'a'.repeat(40)}://example.org/badge.json`, 'failed', 'unrecognised-input'],
   ];
   for (const [name, input, outcome, code] of table) {
     it(`${name}: ${outcome} (${code})`, async () => {

@@ -25,7 +25,8 @@ export async function loadInput(input: unknown, opts: LoadOptions): Promise<Load
   if (input instanceof URL) return loadUrl(input.href, opts);
   if (typeof input === 'string') {
     const text = input.trim();
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/\s/.test(text)) return loadUrl(text, opts);
+    // A scheme is short: bounding it keeps a long token (a VC-JWT) from being scanned end to end here.
+    if (/^[a-z][a-z0-9+.-]{0,31}:\/\//i.test(text) && !/\s/.test(text)) return loadUrl(text, opts);
     return fromText(text, 'text', opts);
   }
   if (input instanceof Uint8Array) return fromBytes(input, 'bytes', opts);
