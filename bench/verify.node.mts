@@ -19,6 +19,7 @@ import jsonldStock from 'jsonld-stock';
 import { StatusListCache, verifyCredential, warmUp, type VerificationResult } from '../src/core/index.js';
 import { isPinnedContext, loadPinnedContext } from '../src/core/contexts/load.js';
 import { jsonldState, makeBenchCredentials, memoryFetch, stats } from './lib/credentials.mts';
+import { stackAlone } from './lib/stack-alone.mts';
 
 const RUNS = Math.max(200, Number(process.argv[2] ?? 300));
 const WARM = 40;
@@ -93,13 +94,15 @@ interface CaseResult {
   ours: ReturnType<typeof stats>;
   theirs?: ReturnType<typeof stats>;
   ratio?: number;
+  /** The stack alone (bench/lib/stack-alone.mts), timed in the same interleaved loop. */
+  stack?: ReturnType<typeof stats> & { ratio: number };
   ourChecks: string;
   theirChecks?: string;
   target?: string;
 }
 const cases: CaseResult[] = [];
 
-async function compare(name: string, credential: Record<string, unknown>, target: string) {
+async function compare(name: string, credential: Record<string, unknown>, target: string, stack?: () => Promise<void>) {
   const o = await ours(structuredClone(credential));
   const t = await theirs(structuredClone(credential));
   if (o.verdict !== 'verified') throw new Error(`${name}: this project did not verify it: ${ourSummary(o)}`);
@@ -107,16 +110,20 @@ async function compare(name: string, credential: Record<string, unknown>, target
   for (let i = 0; i < WARM; i++) {
     await ours(credential);
     await theirs(credential);
+    await stack?.();
   }
   const a: number[] = [];
   const b: number[] = [];
+  const c: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     a.push(await timed(() => ours(credential)));
     b.push(await timed(() => theirs(credential)));
+    if (stack) c.push(await timed(stack));
   }
   const s = { ours: stats(a), theirs: stats(b) };
   cases.push({
     name, bytes: JSON.stringify(credential).length, ...s, ratio: s.theirs.median / s.ours.median, target,
+    ...(stack ? { stack: { ...stats(c), ratio: s.theirs.median / stats(c).median } } : {}),
     ourChecks: ourSummary(o), theirChecks: theirSummary(t as never),
   });
 }
@@ -131,7 +138,7 @@ async function alone(name: string, credential: unknown, target: string, expect: 
 }
 
 await warmUp();
-await compare('eddsa-rdfc-2022 Open Badge, BitstringStatusListEntry (warm list cache)', credentials.eddsa, '>= 8x faster than verifier-core; ~0.35 ms');
+await compare('eddsa-rdfc-2022 Open Badge, BitstringStatusListEntry (warm list cache)', credentials.eddsa, '>= 8x faster than verifier-core; ~0.35 ms', stackAlone(credentials.eddsa));
 await compare('Ed25519Signature2020 Open Badge (VC 1.1), BitstringStatusListEntry', credentials.ed25519Signature2020, '>= 8x faster than verifier-core');
 await alone('VC-JWT (EdDSA) Open Badge, did:jwk (verifier-core verifies no JWTs)', credentials.jwt, '< 0.2 ms', (r) => r.verdict === 'verified');
 await alone('CLR 2.0 with 3 nested eddsa-rdfc-2022 badges (verifier-core does not verify nested credentials)', credentials.clr, '<= 3 ms', (r) => r.verdict === 'verified' && r.nestedSummary?.verified === 3);
@@ -253,6 +260,7 @@ for (const c of cases) {
   if (c.theirs) {
     console.log(`  verifier-core  median ${ms(c.theirs.median)}  p95 ${ms(c.theirs.p95)}   ${c.theirChecks}`);
     console.log(`  ratio (verifier-core / this project, medians): ${c.ratio!.toFixed(1)}x`);
+    if (c.stack) console.log(`  the stack alone (no input copy, no other check, no view) median ${ms(c.stack.median)}  p95 ${ms(c.stack.p95)}; verifier-core / stack alone ${c.stack.ratio.toFixed(1)}x`);
   }
 }
 console.log(`JSON-LD to RDF alone (${quads} quads) [target <= 0.15 ms]: median ${ms(toRdfStats.median)}  p95 ${ms(toRdfStats.p95)}`);
