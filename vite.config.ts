@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { siteHeader } from './demo/site-header.js';
+import { demoPartials } from './demo/partials.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -51,8 +51,8 @@ const port = Number(process.env.PORT) || 5173;
 
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? `${root}demo` : root,
-  // The demo pages' shared header (demo/site-header.ts); the library build has no HTML.
-  plugins: command === 'serve' ? [siteHeader()] : [],
+  // The demo pages' shared head, header and footer (demo/partials.ts); the library build has no HTML.
+  plugins: command === 'serve' ? [demoPartials()] : [],
   publicDir: command === 'serve' ? `${root}demo/public` : false,
   // Lit decorators: experimentalDecorators / useDefineForClassFields come from tsconfig.json.
   server: {

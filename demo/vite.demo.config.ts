@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { siteHeader } from './site-header.js';
+import { demoPartials } from './partials.js';
 
 const demo = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,7 +30,7 @@ export default defineConfig({
   root: demo,
   base: './',
   publicDir: `${demo}public`,
-  plugins: [siteHeader()],
+  plugins: [demoPartials()],
   // Lit decorators: experimentalDecorators / useDefineForClassFields come from tsconfig.json.
   build: {
     target: 'es2022',

@@ -198,6 +198,20 @@ try {
       const current = links.filter((l) => l.current === 'page').map((l) => l.href);
       assert(current.length === 1 && current[0] === `./${name}.html`, `aria-current on ${current.join(', ') || 'nothing'}`);
     });
+    await check(`${name}: has the shared head and footer, and its own title`, async () => {
+      const head = await page.evaluate(() => ({
+        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+        charsetFirst: document.head.firstElementChild?.getAttribute('charset') === 'utf-8',
+        stylesheet: !!document.querySelector('link[rel="stylesheet"]'),
+        title: document.title,
+        footer: document.querySelector('footer.site-footer')?.textContent ?? '',
+      }));
+      assert(head.csp.includes("script-src 'self'") && head.csp.includes("object-src 'none'"), `Content-Security-Policy: ${head.csp || 'none'}`);
+      assert(head.charsetFirst, 'the charset is not the first thing in the head');
+      assert(head.stylesheet, 'no site stylesheet');
+      assert(/ · verifiable-badges demo$/.test(head.title) && !/<!--/.test(head.title), `title: ${head.title}`);
+      assert(/Nothing is sent anywhere else/.test(head.footer), `footer: ${head.footer.trim().slice(0, 80) || 'none'}`);
+    });
     await check(`${name}: shows its HTML snippet`, async () => {
       const snippets = await page.$$eval('pre > code', (codes) => codes.map((c) => c.textContent ?? ''));
       assert(snippets.some((s) => /<vb-(badge-card|passport)\b/.test(s)), `no <pre><code> with an element's markup (${snippets.length} blocks)`);
