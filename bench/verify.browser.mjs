@@ -18,8 +18,7 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, serveDirectory } from '../scripts/lib/static-server.mjs';
 import jsonld from 'jsonld';
-import { loadPinnedContext } from '../src/core/contexts/load.js';
-import { jsonldState, makeBenchCredentials, stats } from './lib/credentials.mts';
+import { jsonldState, makeBenchCredentials, RDF_OPTIONS, signedParts, stats } from './lib/credentials.mts';
 
 const PROFILE = process.argv.includes('--profile');
 const RUNS = Math.max(200, Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 300));
@@ -32,14 +31,8 @@ const out = path.join(work, 'site');
 const credentials = await makeBenchCredentials();
 const FLOOR_BATCH = 10;
 // The eddsa-rdfc-2022 badge's two RDF datasets (the unsigned document, the proof configuration) for the floor.
-const { proof: benchProof, ...unsigned } = credentials.eddsa;
-const { proofValue: _proofValue, ...proofOptions } = benchProof;
-const staticLoader = async (url) => ({ contextUrl: null, documentUrl: url, document: await loadPinnedContext(url), tag: 'static' });
-const rdfOptions = { documentLoader: staticLoader, safe: true, base: null, rdfDirection: 'i18n-datatype', produceGeneralizedRdf: false };
-const floor = {
-  documentDataset: await jsonld.toRDF(unsigned, rdfOptions),
-  proofDataset: await jsonld.toRDF({ '@context': unsigned['@context'], ...proofOptions }, rdfOptions),
-};
+const { unsigned, proofConfig } = signedParts(credentials.eddsa);
+const floor = { documentDataset: await jsonld.toRDF(unsigned, RDF_OPTIONS), proofDataset: await jsonld.toRDF(proofConfig, RDF_OPTIONS) };
 const entry = path.join(work, 'bench-page.ts');
 fs.writeFileSync(
   entry,

@@ -18,7 +18,7 @@ import * as rdfCanonize from 'rdf-canonize';
 import jsonldStock from 'jsonld-stock';
 import { StatusListCache, verifyCredential, warmUp, type VerificationResult } from '../src/core/index.js';
 import { isPinnedContext, loadPinnedContext } from '../src/core/contexts/load.js';
-import { jsonldState, makeBenchCredentials, memoryFetch, stats } from './lib/credentials.mts';
+import { jsonldState, makeBenchCredentials, memoryFetch, RDF_OPTIONS, signedParts, stats } from './lib/credentials.mts';
 import { stackAlone } from './lib/stack-alone.mts';
 
 const RUNS = Math.max(200, Number(process.argv[2] ?? 300));
@@ -144,9 +144,8 @@ await alone('VC-JWT (EdDSA) Open Badge, did:jwk (verifier-core verifies no JWTs)
 await alone('CLR 2.0 with 3 nested eddsa-rdfc-2022 badges (verifier-core does not verify nested credentials)', credentials.clr, '<= 3 ms', (r) => r.verdict === 'verified' && r.nestedSummary?.verified === 3);
 
 // ---- JSON-LD to RDF alone: the unsigned badge, as the eddsa-rdfc-2022 suite converts it (safe mode), pinned contexts.
-const { proof: _proof, ...unsigned } = credentials.eddsa;
-const staticLoader = async (url: string) => ({ contextUrl: null, documentUrl: url, document: (await loadPinnedContext(url))!, tag: 'static' });
-const toRdf = () => jsonld.toRDF(unsigned, { documentLoader: staticLoader, safe: true, base: null, rdfDirection: 'i18n-datatype', produceGeneralizedRdf: false });
+const { unsigned, proofConfig } = signedParts(credentials.eddsa);
+const toRdf = () => jsonld.toRDF(unsigned, RDF_OPTIONS);
 const quads = (await toRdf()).length;
 for (let i = 0; i < WARM * 5; i++) await toRdf();
 const rdf: number[] = [];
@@ -160,7 +159,7 @@ const edKeys = nodeCrypto.generateKeyPairSync('ed25519');
 const edData = Buffer.alloc(64, 7);
 const edSignature = nodeCrypto.sign(null, edData, edKeys.privateKey);
 const kilobyte = Buffer.alloc(1024, 1);
-const stockToRdf = () => jsonldStock.toRDF(unsigned, { documentLoader: staticLoader, safe: true, base: null, rdfDirection: 'i18n-datatype', produceGeneralizedRdf: false } as never);
+const stockToRdf = () => jsonldStock.toRDF(unsigned, RDF_OPTIONS as never);
 if ((await stockToRdf()).length !== quads) throw new Error('stock jsonld gave another number of quads');
 const sample = async (fn: () => unknown, runs: number) => {
   for (let i = 0; i < 50; i++) await fn();
@@ -192,10 +191,8 @@ const jwtFloor = () => {
   return nodeCrypto.verify(null, Buffer.from(`${h}.${p}`), jwtKey, Buffer.from(s, 'base64url'));
 };
 if (!jwtFloor()) throw new Error('the JWT floor did not verify the token');
-const { proofValue: _proofValue, ...proofOptions } = credentials.eddsa.proof as Record<string, unknown>;
-const rdfOptions = { documentLoader: staticLoader, safe: true, base: null, rdfDirection: 'i18n-datatype', produceGeneralizedRdf: false } as const;
-const documentDataset = await jsonld.toRDF(unsigned, rdfOptions);
-const proofDataset = await jsonld.toRDF({ '@context': unsigned['@context'], ...proofOptions }, rdfOptions);
+const documentDataset = await jsonld.toRDF(unsigned, RDF_OPTIONS);
+const proofDataset = await jsonld.toRDF(proofConfig, RDF_OPTIONS);
 const rdfc = (dataset: object) => rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', format: 'application/n-quads' }) as Promise<string>;
 const verifyData = async () => {
   const [proofNQuads, documentNQuads] = [await rdfc(proofDataset), await rdfc(documentDataset)];

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { badge, base64url, makeJoseKey, makeKey, signDataIntegrity, signEd25519Signature2020, signJwt, statusEntry, statusListCredential } from '../../test/support/issuer.js';
+import { loadPinnedContext } from '../../src/core/contexts/load.js';
 
 export const STATUS_LIST = 'https://status.example.edu/lists/bench-1';
 const OB = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -140,4 +141,23 @@ export function jsonldState(root: string): string {
   const changed = fs.readdirSync(lib('jsonld-stock')).filter((f) => f.endsWith('.js') && fs.readFileSync(path.join(lib('jsonld'), f), 'utf8') !== fs.readFileSync(path.join(lib('jsonld-stock'), f), 'utf8'));
   const patch = fs.existsSync(path.join(root, 'patches/jsonld+9.0.0.patch')) ? 'patches/jsonld+9.0.0.patch present' : 'no patches/jsonld+9.0.0.patch';
   return changed.length ? `jsonld 9.0.0 with changes in lib/${changed.join(', lib/')} (${patch})` : `stock jsonld 9.0.0 (${patch})`;
+}
+
+/**
+ * jsonld's options for turning a document into RDF as the eddsa-rdfc-2022 suite does (safe mode), with the pinned
+ * contexts served as static.
+ */
+export const RDF_OPTIONS = {
+  documentLoader: async (url: string) => ({ contextUrl: null, documentUrl: url, document: (await loadPinnedContext(url))!, tag: 'static' }),
+  safe: true,
+  base: null,
+  rdfDirection: 'i18n-datatype',
+  produceGeneralizedRdf: false,
+} as const;
+
+/** What a Data Integrity proof covers: the credential without its proof, and the proof's configuration. */
+export function signedParts(credential: Record<string, unknown>): { unsigned: Record<string, unknown>; proofConfig: Record<string, unknown> } {
+  const { proof, ...unsigned } = credential;
+  const { proofValue: _proofValue, ...options } = proof as Record<string, unknown>;
+  return { unsigned, proofConfig: { '@context': unsigned['@context'], ...options } };
 }
